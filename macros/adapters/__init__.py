@@ -1,0 +1,1 @@
+"""Adapters: the only modules that know MkDocs, mkdocs-macros or the shell."""

@@ -1,0 +1,97 @@
+"""MkDocs hook: load the data once, stop on errors, add one page per step and person.
+
+Each generated page holds only a macro call; the macro renders the data.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from macros.adapters import site
+from macros.problems import DataError
+from macros.rules import check
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger("handboek")
+STEPS_SECTION = "Stappen"
+
+
+@event_priority(100)  # before mkdocs-macros, whose define_env uses the loaded data
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    folder = site.data_dir(_project_dir(config))
+    try:
+        loaded = site.load_once(folder)
+    except DataError as exc:
+        raise PluginError("De gegevens bevatten fouten:\n" + exc.report()) from None
+    notes = check(loaded, site.today())
+    if notes:
+        # Not a WARNING: the method's reminders must not fail a strict build.
+        log.info("%d aandachtspunt(en) in de gegevens; 'handboek check' toont ze.", len(notes))
+    org = loaded.org
+    config.site_name = html.escape(f"Handboek {org.info.name}")
+    _add_steps_to_nav(config, [f"stappen/{s.id}.md" for s in org.steps])
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    org = site.load_once(site.data_dir(_project_dir(config))).org
+    for step in org.steps:
+        files.append(File.generated(config, f"stappen/{step.id}.md", content=f'{{{{ step_page("{step.id}") }}}}\n'))
+    for person in org.people:
+        files.append(
+            File.generated(
+                config,
+                f"mensen/{person.id}.md",
+                content=f'{{{{ person_page("{person.id}") }}}}\n',
+                inclusion=InclusionLevel.NOT_IN_NAV,  # found through /mensen/ and search
+            )
+        )
+    return files
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    """Point the edit button at the file behind the page: YAML for generated pages."""
+    project = _project_dir(config)
+    folder = site.data_dir(project)
+    loaded = site.load_once(folder)
+    template = loaded.org.info.edit_url
+    if not template:
+        page.edit_url = None
+        return context
+    prefix = site.source_prefix(folder, project)
+    src = page.file.src_uri
+    steps = {f"stappen/{s.id}.md": s.path for s in loaded.org.steps}
+    if src in steps:
+        path = f"{prefix}/{steps[src]}"
+    elif page.file.generated_by and src.startswith("mensen/"):
+        path = f"{prefix}/people.yml"
+    else:
+        docs = site.source_prefix(Path(config.docs_dir), project)
+        path = f"{docs}/{src}"
+    page.edit_url = template.replace("{path}", path)
+    return context
+
+
+def _project_dir(config: MkDocsConfig) -> str:
+    return os.path.dirname(os.path.abspath(config.config_file_path))
+
+
+def _add_steps_to_nav(config: MkDocsConfig, pages: list[str]) -> None:
+    """Fill the nav section named 'Stappen' with the step pages, in order."""
+    nav = config.nav or []
+    for item in nav:
+        if isinstance(item, dict) and STEPS_SECTION in item:
+            section = item[STEPS_SECTION]
+            children = section if isinstance(section, list) else [section]
+            item[STEPS_SECTION] = [c for c in children if c not in pages] + pages
+            return

@@ -1,0 +1,55 @@
+"""Find the data folder and the date, and load the data once per build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from ..load import Loaded, load
+
+DATA_ENV = "HANDBOOK_DATA"
+TODAY_ENV = "HANDBOOK_TODAY"
+
+_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Loaded]] = {}
+
+
+def data_dir(project_dir: str | os.PathLike[str]) -> Path:
+    """The data folder: $HANDBOOK_DATA, or data/ beside mkdocs.yml."""
+    chosen = os.environ.get(DATA_ENV)
+    return Path(chosen).expanduser().resolve() if chosen else (Path(project_dir) / "data").resolve()
+
+
+def today() -> dt.date:
+    """The date that decides what is overdue: $HANDBOOK_TODAY (JJJJ-MM-DD) or today."""
+    fixed = os.environ.get(TODAY_ENV)
+    if fixed:
+        try:
+            return dt.date.fromisoformat(fixed)
+        except ValueError:
+            raise SystemExit(f"{TODAY_ENV}={fixed!r} is geen datum; schrijf JJJJ-MM-DD.") from None
+    return dt.date.today()
+
+
+def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
+def load_once(folder: Path) -> Loaded:
+    """Load the folder, or return the earlier result if no file changed since."""
+    signature = _signature(folder)
+    hit = _cache.get(folder)
+    if hit and hit[0] == signature:
+        return hit[1]
+    loaded = load(folder)
+    _cache[folder] = (signature, loaded)
+    return loaded
+
+
+def source_prefix(folder: Path, project_dir: str | os.PathLike[str]) -> str:
+    """The data folder as a path inside the repository, for edit links and source notes."""
+    try:
+        return folder.relative_to(Path(project_dir).resolve()).as_posix()
+    except ValueError:
+        return "data"

@@ -1,0 +1,218 @@
+"""Load an organisation's data folder: every problem at once, with file:line:col.
+
+``load(data_dir)`` returns a checked ``Loaded`` or raises ``DataError`` that
+lists every error in every file. Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .messages import problems_from
+from .model import (
+    ActionsFile,
+    MeetingsFile,
+    Organisation,
+    OrganisationFile,
+    PeopleFile,
+    Step,
+    StepFile,
+)
+from .problems import DataError, Problem
+from .yamlsrc import Path as Loc
+from .yamlsrc import Pos, Source, YamlProblem, decode, parse
+
+STEP_FILE = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$")
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A checked organisation with the parsed files behind it."""
+
+    org: Organisation
+    data_dir: Path
+    sources: dict[str, Source]
+
+    def pos(self, rel: str, loc: Loc) -> Pos:
+        return self.sources[rel].where(loc)
+
+    def display(self, rel: str) -> str:
+        return display_path(self.data_dir / rel)
+
+
+def display_path(path: Path) -> str:
+    """The path as a person would type it from the current folder."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
+class _Collector:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.problems: list[Problem] = []
+        self.sources: dict[str, Source] = {}
+
+    def add(self, rel: str, pos: Pos, message: str) -> None:
+        self.problems.append(Problem(display_path(self.data_dir / rel), pos.line, pos.col, "error", message))
+
+    def read(self, rel: str, model: type[M], *, required: bool = True) -> M | None:
+        path = self.data_dir / rel
+        if not path.is_file():
+            if required:
+                self.add(rel, Pos(1, 1), f"bestand ontbreekt; maak {rel} aan in {display_path(self.data_dir)}.")
+                return None
+            return model.model_validate({})
+        try:
+            source = parse(rel, decode(path.read_bytes()))
+        except YamlProblem as exc:
+            self.add(rel, exc.pos, exc.message)
+            return None
+        except OSError as exc:
+            self.add(rel, Pos(1, 1), f"kan het bestand niet lezen: {exc.strerror}.")
+            return None
+        self.sources[rel] = source
+        if source.value is None:
+            self.add(rel, Pos(1, 1), "bestand is leeg. Vul het in; kijk in de standaardmap data/ voor een voorbeeld.")
+            return None
+        try:
+            return model.model_validate(source.value)
+        except ValidationError as exc:
+            for pos, message in problems_from(exc, model, source):
+                self.add(rel, pos, message)
+            return None
+
+    def check_refs(self, rel: str, refs: Iterable[tuple[Loc, str | None]], known: set[str], kind: str) -> None:
+        for loc, ref in refs:
+            if ref is None or ref in known:
+                continue
+            close = difflib.get_close_matches(ref, sorted(known), n=1)
+            hint = f" Bedoel je '{close[0]}'?" if close else f" Bekend: {', '.join(sorted(known)[:12])}."
+            self.add(rel, self.sources[rel].where(loc), f"onbekende {kind} '{ref}'.{hint}")
+
+    def check_unique(self, rel: str, ids: list[tuple[Loc, str]], kind: str) -> None:
+        seen: dict[str, Loc] = {}
+        for loc, value in ids:
+            if value in seen:
+                first = self.sources[rel].where(seen[value])
+                self.add(rel, self.sources[rel].where(loc), f"{kind} '{value}' bestaat al (regel {first.line}); kies een andere code.")
+            else:
+                seen[value] = loc
+
+
+def _read_steps(col: _Collector) -> tuple[list[Step], set[str]]:
+    """The steps that loaded, and the ids of all step files (loaded or not)."""
+    folder = col.data_dir / "steps"
+    if not folder.is_dir():
+        col.add("steps", Pos(1, 1), "map steps/ ontbreekt; zet daar één bestand per processtap, zoals 01-aanvraag.yml.")
+        return [], set()
+    steps: list[Step] = []
+    numbers: dict[int, str] = {}
+    ids: dict[str, str] = {}
+    names = sorted(p.name for p in folder.iterdir() if p.suffix in (".yml", ".yaml"))
+    if not names:
+        col.add("steps", Pos(1, 1), "geen stappen gevonden; zet één bestand per processtap in steps/.")
+    for name in names:
+        rel = f"steps/{name}"
+        match = STEP_FILE.match(name)
+        if not match:
+            col.add(rel, Pos(1, 1), "bestandsnaam moet NN-code.yml zijn, zoals 02-calculatie-offerte.yml.")
+            continue
+        number, step_id = int(match[1]), match[2]
+        if number in numbers or step_id in ids:
+            other = numbers.get(number) or ids[step_id]
+            col.add(rel, Pos(1, 1), f"nummer of code is al gebruikt door {other}; geef elke stap een eigen nummer en code.")
+            continue
+        numbers[number], ids[step_id] = rel, rel
+        data = col.read(rel, StepFile)
+        if data is not None:
+            steps.append(Step(step_id, number, rel, data))
+    return steps, set(ids)
+
+
+def _get(source: Source | None, loc: Loc) -> Any:
+    value = source.value if source else None
+    for part in loc:
+        if isinstance(part, int) and isinstance(value, list) and part < len(value):
+            value = value[part]
+        elif isinstance(part, str) and isinstance(value, dict):
+            value = value.get(part)
+        else:
+            return None
+    return value
+
+
+def _raw(source: Source | None, list_key: str, field: str) -> list[tuple[Loc, str]]:
+    """(location, text) of ``field`` in every item of the list ``list_key``.
+
+    References are checked on the raw values so that a file with other errors
+    still gets its references checked in the same run.
+    """
+    items = _get(source, (list_key,))
+    if not isinstance(items, list):
+        return []
+    return [
+        ((list_key, i, field), item[field])
+        for i, item in enumerate(items)
+        if isinstance(item, dict) and isinstance(item.get(field), str)
+    ]
+
+
+def load(data_dir: str | os.PathLike[str]) -> Loaded:
+    """Load and check a data folder. Raises DataError listing every error."""
+    col = _Collector(Path(data_dir))
+    info = col.read("organisation.yml", OrganisationFile)
+    people = col.read("people.yml", PeopleFile)
+    steps, step_ids = _read_steps(col)
+    actions = col.read("actions.yml", ActionsFile, required=False)
+    meetings = col.read("meetings.yml", MeetingsFile, required=False)
+
+    person_ids = {v for _, v in _raw(col.sources.get("people.yml"), "people", "id")}
+    meeting_ids = {v for _, v in _raw(col.sources.get("meetings.yml"), "meetings", "id")}
+    for rel, key in (("people.yml", "people"), ("meetings.yml", "meetings"), ("actions.yml", "actions")):
+        col.check_unique(rel, _raw(col.sources.get(rel), key, "id"), "code")
+    if "people.yml" in col.sources:
+        for step in steps:
+            src = col.sources[step.path]
+            performers = _raw(src, "performers", "person")
+            customers = _raw(src, "customers", "person")
+            col.check_refs(step.path, performers + customers, person_ids, "persoon")
+            col.check_unique(step.path, performers, "medewerker")
+            col.check_unique(step.path, customers, "interne klant")
+        meetings_src = col.sources.get("meetings.yml")
+        attendees = [
+            ((*loc, j), a)
+            for loc, _ in _raw(meetings_src, "meetings", "id")
+            for j, a in enumerate(_get(meetings_src, (*loc[:-1], "attendees")) or [])
+            if isinstance(a, str)
+        ]
+        col.check_refs("meetings.yml", _raw(meetings_src, "meetings", "facilitator") + attendees, person_ids, "persoon")
+        col.check_refs("actions.yml", _raw(col.sources.get("actions.yml"), "actions", "who"), person_ids, "persoon")
+    actions_src = col.sources.get("actions.yml")
+    col.check_refs("actions.yml", _raw(actions_src, "actions", "step"), step_ids, "stap")
+    if "meetings.yml" in col.sources or (col.data_dir / "meetings.yml").exists() is False:
+        col.check_refs("actions.yml", _raw(actions_src, "actions", "meeting"), meeting_ids, "bijeenkomst")
+
+    if col.problems or info is None or people is None or actions is None or meetings is None:
+        raise DataError(col.problems)
+    org = Organisation(
+        info=info,
+        people=tuple(people.people),
+        steps=tuple(sorted(steps, key=lambda s: s.number)),
+        actions=tuple(actions.actions),
+        meetings=tuple(meetings.meetings),
+        files={"organisation": "organisation.yml", "people": "people.yml", "actions": "actions.yml", "meetings": "meetings.yml"},
+    )
+    return Loaded(org, Path(data_dir), col.sources)
+

@@ -1,0 +1,118 @@
+"""Turn pydantic validation errors into messages that say how to fix them."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .yamlsrc import Path, Pos, Source
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model class inside Optional[...], list[...] or Annotated[...], if any."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType, list, tuple):
+        for arg in typing.get_args(annotation):
+            found = _unwrap(arg)
+            if isinstance(found, type) and issubclass(found, BaseModel):
+                return found
+        return None
+    return annotation
+
+
+def model_at(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
+    """The model class that validates the mapping at ``loc``."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _unwrap(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "een lege waarde"
+    if isinstance(value, bool):
+        return "ja/nee (true/false)"
+    if isinstance(value, dict):
+        return "een blok met sleutels"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, int | float):
+        return f"het getal {value}"
+    text = str(value)
+    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
+
+
+def message_for(error: Any, model: type[BaseModel]) -> str:
+    """A Dutch message for one pydantic error dict."""
+    loc: Path = tuple(error["loc"])
+    kind: str = error["type"]
+    field = str(loc[-1]) if loc else ""
+    given = error.get("input")
+    if kind == "missing":
+        return f"'{field}' ontbreekt. Voeg een regel '{field}: …' toe."
+    if kind == "extra_forbidden":
+        parent = model_at(model, loc[:-1])
+        allowed = list(parent.model_fields) if parent else []
+        close = difflib.get_close_matches(field, allowed, n=1)
+        hint = f" Bedoel je '{close[0]}'?" if close else ""
+        return f"onbekende sleutel '{field}'.{hint} Toegestaan: {', '.join(allowed)}."
+    if kind in ("string_type", "str_type"):
+        return f"verwacht tekst, maar hier staat {_describe(given)}. Zet de waarde tussen aanhalingstekens."
+    if kind == "string_too_short":
+        return f"'{field}' mag niet leeg zijn."
+    if kind == "string_pattern_mismatch":
+        if field == "edit_url":
+            return "moet beginnen met https:// en {path} bevatten, zoals https://github.com/org/repo/edit/main/{path}."
+        if field == "email":
+            return f"{_describe(given)} is geen e-mailadres."
+        return (
+            f"{_describe(given)} is geen geldige code. Gebruik kleine letters, cijfers en streepjes, "
+            "zoals 'jan-de-vries'."
+        )
+    if kind == "string_too_long":
+        return f"{_describe(given)} is te lang voor een code (hoogstens 60 tekens)."
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"{_describe(given)} is geen bestaande datum. Schrijf JJJJ-MM-DD, zoals 2026-03-15."
+    if kind.startswith("time"):
+        return f"{_describe(given)} is geen tijd. Schrijf UU:MM tussen aanhalingstekens, zoals '08:30'."
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"{_describe(given)} kan hier niet. Kies uit: {expected.replace(' or ', ', ')}."
+    if kind == "list_type":
+        return f"verwacht een lijst (regels die beginnen met '- '), maar hier staat {_describe(given)}."
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"verwacht een blok met sleutels, maar hier staat {_describe(given)}."
+    if kind == "too_short":
+        return f"'{field}' moet minstens één item hebben."
+    if kind.startswith("int") or kind.startswith("greater") or kind.startswith("less"):
+        return f"{_describe(given)} kan hier niet: {error.get('msg', '')}."
+    return f"{error.get('msg', 'ongeldige waarde')}."
+
+
+def locate(error: Any, source: Source) -> Pos:
+    """Where in the file an error belongs."""
+    loc: Path = tuple(error["loc"])
+    if error["type"] == "extra_forbidden":
+        return source.where_key(loc)
+    if error["type"] == "missing":
+        return source.where(loc[:-1])
+    return source.where(loc)
+
+
+def problems_from(exc: ValidationError, model: type[BaseModel], source: Source) -> list[tuple[Pos, str]]:
+    """(position, message) for every error in a ValidationError."""
+    return [(locate(err, source), message_for(err, model)) for err in exc.errors()]

@@ -1,0 +1,195 @@
+"""Typed model of an organisation's data: one source of truth.
+
+The classes whose name ends in ``File`` describe one YAML file each; pydantic
+validates the data against them and they also yield the JSON Schema for
+editors. ``Organisation`` is the checked aggregate that rendering works on.
+Field descriptions are Dutch: editors show them to the maintainer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
+    Field(description="Korte code: kleine letters, cijfers en streepjes, bijvoorbeeld 'jan-de-vries'."),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+ActionStatus = Literal["open", "bezig", "klaar"]
+Workplace = Literal["kantoor", "buiten"]
+
+STATUS_LABELS: dict[str, str] = {"open": "Open", "bezig": "Bezig", "klaar": "Klaar"}
+WORKPLACE_LABELS: dict[str, str] = {"kantoor": "Kantoor", "buiten": "Buitendienst"}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ExternalCustomer(_Strict):
+    name: Text = Field(description="Naam van de externe klant aan het eind van de keten, bijvoorbeeld 'Opdrachtgever'.")
+    description: Text | None = Field(None, description="Wie dit is, in één zin.")
+    expectations: list[Text] = Field(min_length=1, description="Wat de externe klant van ons verwacht.")
+
+
+class Settings(_Strict):
+    max_open_actions: int = Field(
+        3, ge=1, le=50, description="Vanaf hoeveel open actiepunten iemand er 'veel' heeft."
+    )
+
+
+class OrganisationFile(_Strict):
+    """organisation.yml: the organisation itself."""
+
+    name: Text = Field(description="Naam van de organisatie.")
+    description: Text = Field(description="Wat de organisatie doet, in één of twee zinnen.")
+    place: Text | None = Field(None, description="Vestigingsplaats.")
+    external_customer: ExternalCustomer
+    edit_url: str | None = Field(
+        None,
+        pattern=r"^https://[^\s{}]+\{path\}[^\s{}]*$",
+        description="Adres om een bestand te bewerken, met {path} op de plek van het pad, "
+        "bijvoorbeeld 'https://github.com/org/handboek/edit/main/{path}'.",
+    )
+    settings: Settings = Settings()
+
+
+class Person(_Strict):
+    id: Id
+    name: Text = Field(description="Voor- en achternaam.")
+    function: Text = Field(description="Functie, bijvoorbeeld 'Calculator'.")
+    team: Text | None = Field(None, description="Team of afdeling.")
+    workplace: Workplace = Field(description="Waar iemand vooral werkt: 'kantoor' of 'buiten'.")
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = Field(
+        None, description="E-mailadres."
+    )
+
+
+class PeopleFile(_Strict):
+    """people.yml: everyone who works in the process."""
+
+    people: list[Person] = Field(min_length=1, description="Alle medewerkers.")
+
+
+class Need(_Strict):
+    what: Text = Field(description="Wat er nodig is.")
+    when: Text | None = Field(None, description="Wanneer het er moet zijn.")
+    form: Text | None = Field(None, description="In welke vorm: formulier, map, app, mondeling ...")
+    why: Text | None = Field(None, description="Waarom het nodig is.")
+
+
+class Performer(_Strict):
+    person: Id = Field(description="Code van een medewerker uit people.yml.")
+    role: Text | None = Field(None, description="Wat deze persoon in deze stap doet.")
+
+
+class Customer(_Strict):
+    person: Id = Field(description="Code van de interne klant uit people.yml.")
+    needs: list[Need] = Field(default_factory=list, description="Wat de interne klant van deze stap nodig heeft.")
+    in_return: list[Need] = Field(
+        default_factory=list, description="Wat de mensen in deze stap terug mogen verwachten van de interne klant."
+    )
+
+
+class StepFile(_Strict):
+    """steps/NN-<id>.yml: one main step of the work process."""
+
+    name: Text = Field(description="Naam van de stap, bijvoorbeeld 'Calculatie/offerte'.")
+    summary: Text = Field(description="Wat er in deze stap gebeurt, in één of twee zinnen.")
+    performers: list[Performer] = Field(default_factory=list, description="Wie in deze stap werkt.")
+    customers: list[Customer] = Field(default_factory=list, description="De interne klant(en) van deze stap.")
+
+
+class Action(_Strict):
+    id: Id
+    what: Text = Field(description="Wat er moet gebeuren.")
+    who: Id = Field(description="Code van de medewerker die het doet.")
+    due: dt.date = Field(description="Wanneer het klaar is (JJJJ-MM-DD).")
+    status: ActionStatus = Field("open", description="'open', 'bezig' of 'klaar'.")
+    step: Id | None = Field(None, description="Code van de stap waar het bij hoort.")
+    meeting: Id | None = Field(None, description="Code van de bijeenkomst waarin het is afgesproken.")
+
+    def is_overdue(self, today: dt.date) -> bool:
+        """Not done and past its due date."""
+        return self.status != "klaar" and self.due < today
+
+
+class ActionsFile(_Strict):
+    """actions.yml: the action points."""
+
+    actions: list[Action] = Field(default_factory=list, description="Alle actiepunten.")
+
+
+class Meeting(_Strict):
+    id: Id
+    title: Text = Field(description="Titel van de bijeenkomst.")
+    date: dt.date = Field(description="Datum (JJJJ-MM-DD).")
+    start: dt.time | None = Field(None, description="Begintijd, bijvoorbeeld '08:30'.")
+    location: Text | None = Field(None, description="Waar de bijeenkomst is.")
+    facilitator: Id | None = Field(None, description="Code van de begeleider.")
+    attendees: list[Id] = Field(default_factory=list, description="Codes van de deelnemers.")
+    follow_up: dt.date | None = Field(None, description="Datum van de vervolgbijeenkomst (JJJJ-MM-DD).")
+
+
+class MeetingsFile(_Strict):
+    """meetings.yml: the internal-customer meetings."""
+
+    meetings: list[Meeting] = Field(default_factory=list, description="Alle bijeenkomsten.")
+
+
+@dataclass(frozen=True)
+class Step:
+    """A process step with the identity that its file name gives it."""
+
+    id: str
+    number: int
+    path: str
+    data: StepFile
+
+    @property
+    def name(self) -> str:
+        return self.data.name
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """All data of one organisation, checked and cross-referenced."""
+
+    info: OrganisationFile
+    people: tuple[Person, ...]
+    steps: tuple[Step, ...]
+    actions: tuple[Action, ...]
+    meetings: tuple[Meeting, ...]
+    files: dict[str, str] = field(default_factory=dict)
+
+    def person(self, person_id: str) -> Person:
+        return next(p for p in self.people if p.id == person_id)
+
+    def step(self, step_id: str) -> Step:
+        return next(s for s in self.steps if s.id == step_id)
+
+    def steps_of(self, person_id: str) -> list[Step]:
+        """Steps in which the person works."""
+        return [s for s in self.steps if any(p.person == person_id for p in s.data.performers)]
+
+    def customer_of(self, person_id: str) -> list[tuple[Step, Customer]]:
+        """(step, entry) pairs in which the person is the internal customer."""
+        return [(s, c) for s in self.steps for c in s.data.customers if c.person == person_id]
+
+    def suppliers_of(self, step: Step) -> list[tuple[Step, Customer]]:
+        """Steps that name someone who works in ``step`` as their internal customer."""
+        workers = {p.person for p in step.data.performers}
+        return [
+            (s, c) for s in self.steps if s.id != step.id for c in s.data.customers if c.person in workers
+        ]
+
+    def actions_of_step(self, step_id: str) -> list[Action]:
+        return [a for a in self.actions if a.step == step_id]
+
+    def actions_of_person(self, person_id: str) -> list[Action]:
+        return [a for a in self.actions if a.who == person_id]

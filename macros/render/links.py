@@ -1,0 +1,41 @@
+"""Addresses of the site's pages and links between them.
+
+Links inside generated HTML are made relative here, because MkDocs does not
+rewrite links in raw HTML. Every address is one of the stable ones in DESIGN.md.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .escape import h
+
+PAGES = {
+    "home": "",
+    "interne-klant": "interne-klant/",
+    "keten": "keten/",
+    "stappen": "stappen/",
+    "mensen": "mensen/",
+}
+
+
+def step_url(step_id: str) -> str:
+    return f"stappen/{step_id}/"
+
+
+def person_url(person_id: str) -> str:
+    return f"mensen/{person_id}/"
+
+
+def rel(here: str, target: str) -> str:
+    """A relative link from the page at ``here`` to the page at ``target``."""
+    base = here.rstrip("/") or "."
+    dest = target.rstrip("/") or "."
+    path = posixpath.relpath(dest, base)
+    return "./" if path == "." else path + "/"
+
+
+def a(here: str, target: str, label: object, cls: str | None = None) -> str:
+    """An HTML link with an escaped label."""
+    klass = f' class="{cls}"' if cls else ""
+    return f'<a href="{h(rel(here, target))}"{klass}>{h(label)}</a>'

@@ -1,0 +1,232 @@
+"""Read one YAML file safely into plain Python values with their positions.
+
+The file goes through ruamel.yaml's round-trip parser as a stream of events;
+this module builds the values itself. That keeps every value's line and column
+and closes the doors that YAML leaves open: anchors and aliases (memory bombs),
+tags (``!!python/...``), deep nesting and duplicate keys are refused with a
+message instead of being constructed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+from ruamel.yaml.nodes import ScalarNode
+
+MAX_BYTES = 2_000_000
+MAX_DEPTH = 24
+Path = tuple[str | int, ...]
+
+_PLAIN_TAGS = {
+    None,
+    "!",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+@dataclass(frozen=True)
+class Pos:
+    """A 1-based line and column."""
+
+    line: int
+    col: int
+
+
+@dataclass
+class Source:
+    """One parsed file: its value and where each value and key starts."""
+
+    path: str
+    value: Any = None
+    values: dict[Path, Pos] = field(default_factory=dict)
+    keys: dict[Path, Pos] = field(default_factory=dict)
+
+    def where(self, loc: Path) -> Pos:
+        """The position of the value at ``loc``, or of its nearest parent."""
+        while loc:
+            if loc in self.values:
+                return self.values[loc]
+            loc = loc[:-1]
+        return self.values.get((), Pos(1, 1))
+
+    def where_key(self, loc: Path) -> Pos:
+        return self.keys.get(loc) or self.where(loc)
+
+
+class YamlProblem(Exception):
+    """A problem that stops reading the file, with its position."""
+
+    def __init__(self, pos: Pos, message: str) -> None:
+        super().__init__(message)
+        self.pos = pos
+        self.message = message
+
+
+def _pos(mark: Any) -> Pos:
+    return Pos(mark.line + 1, mark.column + 1)
+
+
+def decode(raw: bytes) -> str:
+    """Decode UTF-8, or raise YamlProblem at the first bad byte."""
+    if len(raw) > MAX_BYTES:
+        raise YamlProblem(Pos(1, 1), f"bestand is groter dan {MAX_BYTES // 1_000_000} MB; splits het op.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise YamlProblem(
+            Pos(line, col),
+            f"byte 0x{raw[exc.start]:02x} is geen UTF-8. Sla het bestand op als UTF-8 (zonder BOM is prima).",
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+@dataclass
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    path: Path
+    pos: Pos
+    key: tuple[str, Pos] | None = None
+
+
+def parse(path: str, text: str) -> Source:
+    """Parse YAML text into a Source. Raises YamlProblem on the first problem."""
+    yaml = YAML(typ="rt")
+    source = Source(path)
+    stack: list[_Frame] = []
+    roots = 0
+
+    def next_path(pos: Pos, value: Any = None, is_container: bool = False) -> Path | None:
+        """Where the next value goes; None when it is a mapping key (kept in the frame)."""
+        nonlocal roots
+        if not stack:
+            roots += 1
+            if roots > 1:
+                raise YamlProblem(pos, "één document per bestand; haal de tweede '---' weg.")
+            return ()
+        top = stack[-1]
+        if isinstance(top.container, list):
+            return (*top.path, len(top.container))
+        if top.key is not None:
+            return (*top.path, top.key[0])
+        if is_container or isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise YamlProblem(pos, "een sleutel moet een woord zijn, geen lijst, blok of lege waarde.")
+        key = str(value)
+        if key in top.container:
+            first = source.keys[(*top.path, key)]
+            raise YamlProblem(
+                pos, f"sleutel '{key}' staat hier twee keer (eerst op regel {first.line}); haal er één weg."
+            )
+        top.key = (key, pos)
+        return None
+
+    def attach(loc: Path, value: Any, pos: Pos) -> None:
+        source.values[loc] = pos
+        if not stack:
+            source.value = value
+            return
+        top = stack[-1]
+        if isinstance(top.container, list):
+            top.container.append(value)
+        else:
+            assert top.key is not None
+            source.keys[loc] = top.key[1]
+            top.container[top.key[0]] = value
+            top.key = None
+
+    try:
+        for event in yaml.parse(text):
+            pos = _pos(event.start_mark)
+            if isinstance(event, AliasEvent):
+                raise YamlProblem(pos, "verwijzingen (*naam) worden niet ondersteund; schrijf de waarde uit.")
+            if getattr(event, "anchor", None):
+                raise YamlProblem(pos, "ankers (&naam) worden niet ondersteund; schrijf de waarde uit.")
+            tag = getattr(event, "tag", None)
+            tag = getattr(tag, "value", tag)
+            if tag not in _PLAIN_TAGS:
+                shown = str(tag).replace("tag:yaml.org,2002:", "!!")
+                raise YamlProblem(pos, f"labels als '{shown}' worden niet ondersteund; haal het label weg.")
+            if isinstance(event, MappingStartEvent | SequenceStartEvent):
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlProblem(pos, f"te diep genest (meer dan {MAX_DEPTH} niveaus).")
+                loc = next_path(pos, is_container=True)
+                assert loc is not None
+                stack.append(_Frame({} if isinstance(event, MappingStartEvent) else [], loc, pos))
+            elif isinstance(event, MappingEndEvent | SequenceEndEvent):
+                frame = stack.pop()
+                attach(frame.path, frame.container, frame.pos)
+            elif isinstance(event, ScalarEvent):
+                value = _scalar(event, yaml.resolver)
+                loc = next_path(pos, value)
+                if loc is not None:
+                    attach(loc, value, pos)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise YamlProblem(_pos(mark) if mark else Pos(1, 1), _yaml_message(exc)) from None
+    except YAMLError as exc:
+        raise YamlProblem(Pos(1, 1), f"geen geldige YAML: {exc}") from None
+    return source
+
+
+def _scalar(event: ScalarEvent, resolver: Any) -> Any:
+    value: str = event.value
+    if event.style:  # quoted or block scalars are always text
+        return value
+    tag = resolver.resolve(ScalarNode, value, event.implicit)
+    tag = getattr(tag, "value", tag)
+    kind = str(tag).rsplit(":", 1)[-1]
+    if kind == "null":
+        return None
+    if kind == "bool":
+        return value.lower() == "true"
+    if kind == "int":
+        try:
+            return int(value.replace("_", ""), 0) if not value.lstrip("+-").startswith("0") else int(value, 0)
+        except ValueError:
+            return value
+    if kind == "float":
+        try:
+            return float(value.replace("_", "").replace(".inf", "inf").replace(".nan", "nan"))
+        except ValueError:
+            return value
+    if kind == "timestamp":
+        # An impossible date such as 2026-02-30 stays text; the model then
+        # reports it with the rest of the file's problems.
+        try:
+            if len(value) == 10:
+                return dt.date.fromisoformat(value)
+            return dt.datetime.fromisoformat(value.replace(" ", "T"))
+        except ValueError:
+            return value
+    return value
+
+
+def _yaml_message(exc: MarkedYAMLError) -> str:
+    problem = (exc.problem or exc.context or "onbekende fout").strip()
+    if "'\\t'" in problem or "\\t" in problem:
+        return "tab gevonden; YAML springt in met spaties. Vervang de tab door spaties."
+    if "mapping values are not allowed" in problem:
+        return "dubbele punt op een onverwachte plek; zet de waarde tussen aanhalingstekens of zet de sleutel op een eigen regel."
+    if "could not find expected ':'" in problem:
+        return "hier mist een ':' achter de sleutel, of de inspringing klopt niet."
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return f"de inspringing klopt niet ({problem}); zet sleutels van één blok precies onder elkaar."
+    if "found unexpected end of stream" in problem or "found unexpected end" in problem:
+        return "bestand houdt midden in een waarde op; sluit aanhalingstekens en haakjes."
+    return f"geen geldige YAML: {problem}."
