@@ -106,7 +106,11 @@ class _Collector:
         for loc, value in ids:
             if value in seen:
                 first = self.sources[rel].where(seen[value])
-                self.add(rel, self.sources[rel].where(loc), f"{kind} '{value}' bestaat al (regel {first.line}); kies een andere code.")
+                self.add(
+                    rel,
+                    self.sources[rel].where(loc),
+                    f"{kind} '{value}' bestaat al (regel {first.line}); kies een andere code.",
+                )
             else:
                 seen[value] = loc
 
@@ -132,7 +136,9 @@ def _read_steps(col: _Collector) -> tuple[list[Step], set[str]]:
         number, step_id = int(match[1]), match[2]
         if number in numbers or step_id in ids:
             other = numbers.get(number) or ids[step_id]
-            col.add(rel, Pos(1, 1), f"nummer of code is al gebruikt door {other}; geef elke stap een eigen nummer en code.")
+            col.add(
+                rel, Pos(1, 1), f"nummer of code is al gebruikt door {other}; geef elke stap een eigen nummer en code."
+            )
             continue
         numbers[number], ids[step_id] = rel, rel
         data = col.read(rel, StepFile)
@@ -182,7 +188,7 @@ def load(data_dir: str | os.PathLike[str]) -> Loaded:
     meeting_ids = {v for _, v in _raw(col.sources.get("meetings.yml"), "meetings", "id")}
     for rel, key in (("people.yml", "people"), ("meetings.yml", "meetings"), ("actions.yml", "actions")):
         col.check_unique(rel, _raw(col.sources.get(rel), key, "id"), "code")
-    if "people.yml" in col.sources:
+    if person_ids:  # when people.yml itself is unreadable, its error is enough
         for step in steps:
             src = col.sources[step.path]
             performers = _raw(src, "performers", "person")
@@ -212,7 +218,11 @@ def load(data_dir: str | os.PathLike[str]) -> Loaded:
         steps=tuple(sorted(steps, key=lambda s: s.number)),
         actions=tuple(actions.actions),
         meetings=tuple(meetings.meetings),
-        files={"organisation": "organisation.yml", "people": "people.yml", "actions": "actions.yml", "meetings": "meetings.yml"},
+        files={
+            "organisation": "organisation.yml",
+            "people": "people.yml",
+            "actions": "actions.yml",
+            "meetings": "meetings.yml",
+        },
     )
     return Loaded(org, Path(data_dir), col.sources)
-

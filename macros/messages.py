@@ -65,8 +65,7 @@ def message_for(error: Any, model: type[BaseModel]) -> str:
     if kind == "missing":
         return f"'{field}' ontbreekt. Voeg een regel '{field}: …' toe."
     if kind == "extra_forbidden":
-        parent = model_at(model, loc[:-1])
-        allowed = list(parent.model_fields) if parent else []
+        allowed = _fields_at(model, loc[:-1])
         close = difflib.get_close_matches(field, allowed, n=1)
         hint = f" Bedoel je '{close[0]}'?" if close else ""
         return f"onbekende sleutel '{field}'.{hint} Toegestaan: {', '.join(allowed)}."
@@ -114,5 +113,22 @@ def locate(error: Any, source: Source) -> Pos:
 
 
 def problems_from(exc: ValidationError, model: type[BaseModel], source: Source) -> list[tuple[Pos, str]]:
-    """(position, message) for every error in a ValidationError."""
-    return [(locate(err, source), message_for(err, model)) for err in exc.errors()]
+    """(position, message) for every error in a ValidationError.
+
+    A misspelt key gives pydantic two errors: the unknown key and the missing
+    one. Only the first is kept; its message already suggests the right key.
+    """
+    errors = exc.errors()
+    typos = {
+        (tuple(e["loc"][:-1]), match)
+        for e in errors
+        if e["type"] == "extra_forbidden"
+        for match in difflib.get_close_matches(str(e["loc"][-1]), _fields_at(model, tuple(e["loc"][:-1])), n=1)
+    }
+    kept = [e for e in errors if not (e["type"] == "missing" and (tuple(e["loc"][:-1]), e["loc"][-1]) in typos)]
+    return [(locate(err, source), message_for(err, model)) for err in kept]
+
+
+def _fields_at(model: type[BaseModel], loc: Path) -> list[str]:
+    found = model_at(model, loc)
+    return list(found.model_fields) if found else []

@@ -38,9 +38,7 @@ class ExternalCustomer(_Strict):
 
 
 class Settings(_Strict):
-    max_open_actions: int = Field(
-        3, ge=1, le=50, description="Vanaf hoeveel open actiepunten iemand er 'veel' heeft."
-    )
+    max_open_actions: int = Field(3, ge=1, le=50, description="Vanaf hoeveel open actiepunten iemand er 'veel' heeft.")
 
 
 class OrganisationFile(_Strict):
@@ -56,7 +54,7 @@ class OrganisationFile(_Strict):
         description="Adres om een bestand te bewerken, met {path} op de plek van het pad, "
         "bijvoorbeeld 'https://github.com/org/handboek/edit/main/{path}'.",
     )
-    settings: Settings = Settings()
+    settings: Settings = Field(default_factory=Settings, description="Instellingen van het handboek.")
 
 
 class Person(_Strict):
@@ -184,9 +182,7 @@ class Organisation:
     def suppliers_of(self, step: Step) -> list[tuple[Step, Customer]]:
         """Steps that name someone who works in ``step`` as their internal customer."""
         workers = {p.person for p in step.data.performers}
-        return [
-            (s, c) for s in self.steps if s.id != step.id for c in s.data.customers if c.person in workers
-        ]
+        return [(s, c) for s in self.steps if s.id != step.id for c in s.data.customers if c.person in workers]
 
     def actions_of_step(self, step_id: str) -> list[Action]:
         return [a for a in self.actions if a.step == step_id]

@@ -186,6 +186,9 @@ def parse(path: str, text: str) -> Source:
 
 def _scalar(event: ScalarEvent, resolver: Any) -> Any:
     value: str = event.value
+    if event.style == ">":
+        # ruamel's round-trip scanner marks fold points with BEL; they are not data.
+        return value.replace("\a", "")
     if event.style:  # quoted or block scalars are always text
         return value
     tag = resolver.resolve(ScalarNode, value, event.implicit)

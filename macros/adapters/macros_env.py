@@ -53,6 +53,15 @@ def define_env(env: Any) -> None:
         ext = org().info.external_customer
         return h(ext.name)
 
-    for fn in (step_page, person_page, people_index, steps_index, chain_svg, chain_text, org_name,
-               org_description, external_customer):
+    for fn in (
+        step_page,
+        person_page,
+        people_index,
+        steps_index,
+        chain_svg,
+        chain_text,
+        org_name,
+        org_description,
+        external_customer,
+    ):
         register(fn)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from ..model import Organisation
 from .escape import h
 from .steps import steps_index
 
 WIDTH = 480
-BOX = 92
 GAP = 34
 PAD = 16
 LINE_CHARS = 62
+LINE_HEIGHT = 18
+MAX_LINES = 6
 
 
 def _fit(text: str, limit: int = LINE_CHARS) -> str:
@@ -19,13 +22,28 @@ def _fit(text: str, limit: int = LINE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _wrap(items: list[str]) -> list[str]:
+    """Wrap each item to the box width; at most two lines per item."""
+    lines: list[str] = []
+    for item in items:
+        wrapped = textwrap.wrap(" ".join(item.split()), LINE_CHARS, break_long_words=True) or [""]
+        if len(wrapped) > 2:
+            wrapped = [wrapped[0], _fit(" ".join(wrapped[1:]))]
+        lines += wrapped
+    return lines[:MAX_LINES]
+
+
+def _box_height(lines: list[str]) -> int:
+    return 40 + LINE_HEIGHT * len(lines)
+
+
 def _box(y: int, title: str, lines: list[str], cls: str) -> str:
     parts = [
-        f'<rect class="{cls}" x="1" y="{y}" width="{WIDTH - 2}" height="{BOX}" rx="8" />',
+        f'<rect class="{cls}" x="1" y="{y}" width="{WIDTH - 2}" height="{_box_height(lines)}" rx="8" />',
         f'<text class="hb-chain-title" x="{PAD}" y="{y + 26}">{h(_fit(title, 48))}</text>',
     ]
-    for i, line in enumerate(lines[:3]):
-        parts.append(f'<text class="hb-chain-line" x="{PAD}" y="{y + 48 + i * 18}">{h(_fit(line))}</text>')
+    for i, line in enumerate(lines):
+        parts.append(f'<text class="hb-chain-line" x="{PAD}" y="{y + 48 + i * LINE_HEIGHT}">{h(line)}</text>')
     return "".join(parts)
 
 
@@ -44,14 +62,14 @@ def chain_svg(org: Organisation) -> str:
     for step in org.steps:
         workers = ", ".join(org.person(p.person).name for p in step.data.performers) or "nog niemand"
         customers = ", ".join(org.person(c.person).name for c in step.data.customers) or "nog niet ingevuld"
-        shapes.append(
-            _box(y, f"{step.number}. {step.name}", [f"Werkt hier: {workers}", f"Interne klant: {customers}"], "hb-chain-step")
-        )
-        shapes.append(_arrow(y + BOX))
-        y += BOX + GAP
+        lines = _wrap([f"Werkt hier: {workers}", f"Interne klant: {customers}"])
+        shapes.append(_box(y, f"{step.number}. {step.name}", lines, "hb-chain-step"))
+        shapes.append(_arrow(y + _box_height(lines)))
+        y += _box_height(lines) + GAP
     ext = org.info.external_customer
-    shapes.append(_box(y, ext.name, [f"Verwacht: {e}" for e in ext.expectations], "hb-chain-end"))
-    height = y + BOX + 1
+    lines = _wrap([f"• {e}" for e in ext.expectations])
+    shapes.append(_box(y, f"{ext.name}: verwacht", lines, "hb-chain-end"))
+    height = y + _box_height(lines) + 1
     names = " → ".join([s.name for s in org.steps] + [ext.name])
     return (
         f'<figure class="hb-chain"><svg role="img" aria-labelledby="hb-chain-title" '

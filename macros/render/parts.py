@@ -36,9 +36,7 @@ def need_card(need: Need, *, in_return: bool = False) -> str:
     if in_return:
         rows = [(label, value) for label, value in rows if value]
     details = "".join(
-        f"<dt>{label}</dt><dd>{h(value)}</dd>"
-        if value
-        else f'<dt>{label}</dt><dd class="hb-missing">{NOT_AGREED}</dd>'
+        f"<dt>{label}</dt><dd>{h(value)}</dd>" if value else f'<dt>{label}</dt><dd class="hb-missing">{NOT_AGREED}</dd>'
         for label, value in rows
     )
     body = f"<dl>{details}</dl>" if details else ""
@@ -53,8 +51,14 @@ def needs_block(needs: Iterable[Need], *, in_return: bool = False, empty: str) -
 
 
 def action_table(
-    org: Organisation, here: str, actions: Iterable[Action], today: dt.date, *, show_who: bool = True,
-    show_step: bool = False, empty: str = "Geen open actiepunten."
+    org: Organisation,
+    here: str,
+    actions: Iterable[Action],
+    today: dt.date,
+    *,
+    show_who: bool = True,
+    show_step: bool = False,
+    empty: str = "Geen open actiepunten.",
 ) -> str:
     """A table of action points with overdue ones marked."""
     rows = []

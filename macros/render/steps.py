@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from ..model import WORKPLACE_LABELS, Organisation
+from ..model import WORKPLACE_LABELS, Need, Organisation
 from .escape import h, md
 from .links import a, person_url, step_url
 from .parts import action_table, join, needs_block, open_actions, person_link, step_link
@@ -33,7 +34,10 @@ def step_page(org: Organisation, step_id: str, *, today: dt.date, source_dir: st
         *_customers(org, here, step_id),
         "## Open actiepunten",
         action_table(
-            org, here, open_actions(org.actions_of_step(step.id)), today,
+            org,
+            here,
+            open_actions(org.actions_of_step(step.id)),
+            today,
             empty="Er staan geen open actiepunten voor deze stap.",
         ),
         f'<p class="hb-source">Deze pagina komt uit het bestand <code>{h(source_dir)}/{h(step.path)}</code>. '
@@ -111,10 +115,10 @@ def _customers(org: Organisation, here: str, step_id: str) -> list[str]:
     return out
 
 
-def _in_return(needs: tuple[object, ...] | list[object], title: str) -> str:
+def _in_return(needs: Sequence[Need], title: str) -> str:
     if not needs:
         return ""
-    return f'<p class="hb-sub">{title}:</p>' + needs_block(needs, in_return=True, empty="")  # type: ignore[arg-type]
+    return f'<p class="hb-sub">{title}:</p>' + needs_block(needs, in_return=True, empty="")
 
 
 def steps_index(org: Organisation, *, here: str = "stappen/") -> str:
@@ -128,5 +132,7 @@ def steps_index(org: Organisation, *, here: str = "stappen/") -> str:
             f'<span class="hb-meta">Werkt hier: {workers}. Interne klant: {customers}.</span></li>'
         )
     ext = org.info.external_customer
-    items.append(f'<li><strong>{h(ext.name)}</strong><br><span class="hb-meta">De externe klant aan het eind.</span></li>')
+    items.append(
+        f'<li><strong>{h(ext.name)}</strong><br><span class="hb-meta">De externe klant aan het eind.</span></li>'
+    )
     return '<ol class="hb-steps">' + "".join(items) + "</ol>"

@@ -1,0 +1,92 @@
+"""Real MkDocs builds in a temporary folder: the default site, broken data, hostile data."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from macros.load import load
+
+from . import hostile
+from .cases import CASES, Case
+from .conftest import DATA, Build, run_build
+
+ORG = load(DATA).org
+ADDRESSES = ["", "interne-klant/", "keten/", "stappen/", "mensen/"]
+ADDRESSES += [f"stappen/{s.id}/" for s in ORG.steps] + [f"mensen/{p.id}/" for p in ORG.people]
+
+
+@pytest.mark.parametrize("address", ADDRESSES)
+def test_every_address_is_built(default_build: Build, address: str) -> None:
+    page = default_build.page(address)
+    assert "Traceback" not in page and "Macro Rendering Error" not in page
+    assert re.search(r"<h1[^>]*>", page)
+
+
+def test_step_pages_are_in_the_nav_in_order_and_people_are_not(default_build: Build) -> None:
+    page = default_build.page("keten/")
+    nav = page[page.index('class="md-nav md-nav--primary"') :]
+    positions = [nav.index(f'href="../stappen/{s.id}/"') for s in ORG.steps]
+    assert positions == sorted(positions)
+    assert 'href="../mensen/erik-smit/"' not in nav[: nav.index("</nav>")]
+
+
+def test_edit_links_point_at_the_file_behind_the_page(default_build: Build) -> None:
+    base = "https://github.com/meijer-zonen/handboek/edit/main/"
+    assert f'href="{base}data/steps/04-uitvoering.yml"' in default_build.page("stappen/uitvoering/")
+    assert f'href="{base}data/people.yml"' in default_build.page("mensen/erik-smit/")
+    assert f'href="{base}docs/keten.md"' in default_build.page("keten/")
+
+
+def test_nothing_is_loaded_from_another_host(default_build: Build) -> None:
+    for path in default_build.site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html):
+            assert not re.search(r'(?:src|href)="(?:https?:)?//', tag) or 'rel="canonical"' in tag, (path, tag)
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_search_is_dutch_and_finds_people(default_build: Build) -> None:
+    index = json.loads((default_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["nl"]
+    locations = {doc["location"] for doc in index["docs"]}
+    assert {"mensen/erik-smit/", "stappen/uitvoering/"} <= locations
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_bad_data_stops_the_build(case: Case, data_copy: Path, tmp_path: Path) -> None:
+    line = case.line(data_copy)
+    case.breaks(data_copy)
+    build = run_build(tmp_path, data_copy)
+    assert build.returncode != 0
+    assert re.search(rf"{re.escape(case.file)}:{line}:\d+: error: ", build.output), build.output
+    assert "Traceback" not in build.output
+    assert not build.site.exists(), "nothing may be published"
+
+
+def test_bad_data_stops_a_non_strict_build_too(data_copy: Path, tmp_path: Path) -> None:
+    CASES[0].breaks(data_copy)
+    build = run_build(tmp_path, data_copy, strict=False)
+    assert build.returncode != 0 and "people.yml:" in build.output and "Traceback" not in build.output
+    assert not build.site.exists()
+
+
+def test_hostile_values_render_as_text(tmp_path: Path) -> None:
+    data = hostile.make(DATA, tmp_path / "hostile")
+    build = run_build(tmp_path, data)
+    assert build.returncode == 0, build.output
+    forbidden = re.compile(
+        r"<script>alert|<img src=x|<a href=\"javascript|href=\"javascript:|<strong>vet|<em>schuin|"
+        r"<code>code|</title><script|\b49\b.{0,10}Uitvoering|jinja</"
+    )
+    for path in build.site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        match = forbidden.search(html)
+        assert match is None, (path, html[max(0, match.start() - 80) : match.end() + 40])
+    step = build.page("stappen/uitvoering/")
+    assert "&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;" in build.page("stappen/")
+    assert "&#123;&#123; config.site_name &#125;&#125;" in build.page("mensen/gerda-meijer/")
+    assert "lang " * 100 in build.page("stappen/aanvraag-opname/") or "lang " * 100 in step

@@ -1,0 +1,113 @@
+"""Loading the data: the default organisation, and one message per problem with file:line:col."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from macros.load import load
+from macros.problems import DataError
+
+from .cases import CASES, Case
+from .conftest import DATA
+
+LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning): (?P<msg>.+)$")
+
+
+def test_default_organisation_loads() -> None:
+    org = load(DATA).org
+    assert [s.id for s in org.steps] == [
+        "aanvraag-opname",
+        "calculatie-offerte",
+        "planning-voorbereiding",
+        "uitvoering",
+        "facturatie-nazorg",
+    ]
+    assert 8 <= len(org.people) <= 12
+    assert {p.workplace for p in org.people} == {"kantoor", "buiten"}
+    assert all(s.data.performers for s in org.steps)
+    assert all(s.data.customers for s in org.steps)
+    assert org.meetings[0].follow_up is not None
+    assert org.info.external_customer.name == "Opdrachtgever"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_each_problem_names_file_and_line(case: Case, data_copy: Path) -> None:
+    line = case.line(data_copy)
+    case.breaks(data_copy)
+    with pytest.raises(DataError) as info:
+        load(data_copy)
+    problems = info.value.problems
+    assert len(problems) == 1, info.value.report()
+    found = problems[0]
+    assert found.path.endswith(case.file)
+    assert found.line == line, str(found)
+    assert case.fragment in found.message
+    assert LINE.match(str(found)), str(found)
+
+
+def test_all_problems_in_one_run(data_copy: Path) -> None:
+    for case in CASES[3:7]:  # four problems in four different files
+        case.breaks(data_copy)
+    with pytest.raises(DataError) as info:
+        load(data_copy)
+    files = {Path(p.path).name for p in info.value.problems}
+    assert files == {"02-calculatie-offerte.yml", "people.yml", "04-uitvoering.yml", "meetings.yml"}
+
+
+def test_references_checked_even_when_the_file_has_other_errors(data_copy: Path) -> None:
+    path = data_copy / "actions.yml"
+    text = path.read_text(encoding="utf-8").replace("due: 2026-12-15", "due: morgen", 1)
+    path.write_text(text.replace("who: erik-smit", "who: erik-smid", 1), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load(data_copy)
+    messages = [p.message for p in info.value.problems]
+    assert any("geen bestaande datum" in m for m in messages)
+    assert any("Bedoel je 'erik-smit'" in m for m in messages)
+
+
+def test_missing_key_points_at_the_item(data_copy: Path) -> None:
+    path = data_copy / "people.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    function: Calculator\n", ""), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load(data_copy)
+    (found,) = info.value.problems
+    assert "'function' ontbreekt" in found.message
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[found.line - 1].strip() == "- id: linda-de-vries"
+
+
+def test_duplicate_id_and_bad_filename(data_copy: Path) -> None:
+    path = data_copy / "people.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("id: tom-hendriks", "id: erik-smit"), encoding="utf-8")
+    (data_copy / "steps" / "6-extra.yml").write_text("name: x\nsummary: y\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load(data_copy)
+    messages = sorted(p.message for p in info.value.problems)
+    assert any("'erik-smit' bestaat al" in m for m in messages)
+    assert any("bestandsnaam moet NN-code.yml zijn" in m for m in messages)
+
+
+def test_missing_files_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(DataError) as info:
+        load(tmp_path)
+    paths = sorted(Path(p.path).name for p in info.value.problems)
+    assert paths == ["organisation.yml", "people.yml", "steps"]
+
+
+def test_unknown_key_suggests_the_right_one(data_copy: Path) -> None:
+    path = data_copy / "actions.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: bezig", "stauts: bezig", 1), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load(data_copy)
+    assert "Bedoel je 'status'?" in info.value.problems[0].message
+
+
+def test_wrong_enum_lists_the_choices(data_copy: Path) -> None:
+    path = data_copy / "actions.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: bezig", "status: gedaan", 1), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load(data_copy)
+    assert "'open', 'bezig', 'klaar'" in info.value.problems[0].message
