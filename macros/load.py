@@ -30,6 +30,8 @@ from .problems import DataError, Problem
 from .yamlsrc import Path as Loc
 from .yamlsrc import Pos, Source, YamlProblem, decode, parse
 
+# Ids that would give a generated page the address of a hand-written one.
+RESERVED_IDS = {"index"}
 STEP_FILE = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$")
 M = TypeVar("M", bound=BaseModel)
 
@@ -134,6 +136,9 @@ def _read_steps(col: _Collector) -> tuple[list[Step], set[str]]:
             col.add(rel, Pos(1, 1), "bestandsnaam moet NN-code.yml zijn, zoals 02-calculatie-offerte.yml.")
             continue
         number, step_id = int(match[1]), match[2]
+        if step_id in RESERVED_IDS:
+            col.add(rel, Pos(1, 1), f"'{step_id}' kan geen code van een stap zijn; kies een andere bestandsnaam.")
+            continue
         if number in numbers or step_id in ids:
             other = numbers.get(number) or ids[step_id]
             col.add(
@@ -188,6 +193,11 @@ def load(data_dir: str | os.PathLike[str]) -> Loaded:
     meeting_ids = {v for _, v in _raw(col.sources.get("meetings.yml"), "meetings", "id")}
     for rel, key in (("people.yml", "people"), ("meetings.yml", "meetings"), ("actions.yml", "actions")):
         col.check_unique(rel, _raw(col.sources.get(rel), key, "id"), "code")
+    for loc, value in _raw(col.sources.get("people.yml"), "people", "id"):
+        if value in RESERVED_IDS:
+            col.add(
+                "people.yml", col.sources["people.yml"].where(loc), f"'{value}' kan geen code zijn; kies een andere."
+            )
     if person_ids:  # when people.yml itself is unreadable, its error is enough
         for step in steps:
             src = col.sources[step.path]

@@ -111,3 +111,13 @@ def test_wrong_enum_lists_the_choices(data_copy: Path) -> None:
     with pytest.raises(DataError) as info:
         load(data_copy)
     assert "'open', 'bezig', 'klaar'" in info.value.problems[0].message
+
+
+def test_reserved_ids_are_refused(data_copy: Path) -> None:
+    path = data_copy / "people.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("id: tom-hendriks", "id: index"), encoding="utf-8")
+    (data_copy / "steps" / "09-index.yml").write_text("name: x\nsummary: y\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load(data_copy)
+    reserved = [p for p in info.value.problems if "'index' kan geen code" in p.message]
+    assert {Path(p.path).name for p in reserved} == {"people.yml", "09-index.yml"}

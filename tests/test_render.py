@@ -139,3 +139,9 @@ def test_chain_lists_every_step_then_the_customer(org: Organisation) -> None:
     positions = [svg.index(h(s.name)) for s in org.steps] + [svg.index("Opdrachtgever: verwacht")]
     assert positions == sorted(positions)
     assert "<script" not in svg and "http" not in svg.replace("http://www.w3.org/2000/svg", "")
+
+
+def test_control_characters_are_dropped() -> None:
+    assert h("a\x00b\x02wzxhzdk:0\x03c\x1b") == "abwzxhzdk:0c"
+    assert md("x\x02y\x03") == "xy"
+    assert h("tab\there\nnewline") == "tab\there\nnewline"

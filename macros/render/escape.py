@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 import html
+import re
 
 # Python-Markdown's backslash-escapable characters, plus '|' for tables.
 _MD_SPECIAL = set("\\`*_{}[]()#+-.!|")
 # Characters that the HTML escaper leaves alone but Jinja or MkDocs could see.
 _BRACES = {"{": "&#123;", "}": "&#125;"}
+# C0 controls (but tab, newline, return) and DEL: invalid in HTML, and STX/ETX
+# are Python-Markdown's own placeholder marks.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean(value: object) -> str:
+    """The value as text, without control characters."""
+    return _CONTROLS.sub("", str(value))
 
 
 def h(value: object) -> str:
     """Escape a value for HTML text or an attribute value in double quotes."""
-    text = html.escape(str(value), quote=True)
+    text = html.escape(clean(value), quote=True)
     return "".join(_BRACES.get(c, c) for c in text)
 
 
 def md(value: object) -> str:
     """Escape a value for inline Markdown, such as a heading, on one line."""
     out = []
-    for char in " ".join(str(value).split()):
+    for char in " ".join(clean(value).split()):
         if char in _MD_SPECIAL:
             out.append("\\" + char)
         elif char in "&<>\"'":
