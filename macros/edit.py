@@ -73,7 +73,9 @@ def parse_time(text: str) -> str:
 def parse_id(text: str) -> str:
     """A code: small letters, digits and hyphens."""
     if not ID.match(text) or len(text) > 60:
-        raise ValueError(f"'{text}' is geen geldige code. Gebruik kleine letters, cijfers en streepjes, zoals 'erik-smit' of 'ap-09'.")
+        raise ValueError(
+            f"'{text}' is geen geldige code. Gebruik kleine letters, cijfers en streepjes, zoals 'erik-smit' of 'ap-09'."
+        )
     return text
 
 
@@ -125,7 +127,9 @@ def _commit(folder: Path, rel: str, doc: roundtrip.Document, before: Loaded, tod
     try:
         after = load(folder, overrides={rel: text})
     except DataError as exc:
-        raise EditError("de wijziging is niet opgeslagen, want de gegevens zouden dan fouten hebben:", exc.problems)
+        raise EditError(
+            "de wijziging is niet opgeslagen, want de gegevens zouden dan fouten hebben:", exc.problems
+        ) from None
     roundtrip.write_atomic(folder / rel, text)
     seen = {(p.path, p.message) for p in check(before, today)}
     return [p for p in check(after, today) if (p.path, p.message) not in seen]

@@ -131,8 +131,11 @@ def cmd_meeting_add(args: argparse.Namespace) -> int:
 
 def cmd_init(args: argparse.Namespace) -> int:
     target = Path(args.dir)
+    # Inside the project, point at its committed schemas; elsewhere the new folder gets its own copy.
     project_schemas = Path.cwd() / schema.SCHEMA_DIR
-    shared = project_schemas if all((project_schemas / f.schema_name).is_file() for f in schema.FILES) else None
+    inside = target.resolve().is_relative_to(Path.cwd().resolve())
+    complete = all((project_schemas / f.schema_name).is_file() for f in schema.FILES)
+    shared = project_schemas if inside and complete else None
     written = scaffold.init(target, name=args.name, schema_dir=shared)
     print(f"Nieuwe organisatie in {target}: {_count(len(written), 'bestand', 'bestanden')}.", file=sys.stderr)
     print(f"Vul de gegevens in en controleer ze met: handboek check --data {target}", file=sys.stderr)

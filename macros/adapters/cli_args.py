@@ -31,7 +31,8 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser that speaks Dutch and exits with 2 on wrong use."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, formatter_class=_Formatter, add_help=False, **kwargs)
+        kwargs.update(formatter_class=_Formatter, add_help=False)
+        super().__init__(*args, **kwargs)
         self._positionals.title = "argumenten"
         self._optionals.title = "opties"
         self.add_argument("-h", "--help", action="help", help="toon deze uitleg en stop")
