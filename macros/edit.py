@@ -246,7 +246,7 @@ def add_meeting(
     item = CommentedMap([("id", code), ("title", title), ("date", date)])
     if start is not None:
         item["start"] = DoubleQuotedScalarString(start)  # quoted, as in the examples: 08:30 is text
-    optional = {"location": location, "facilitator": facilitator}
+    optional = {"location": " ".join((location or "").split()), "facilitator": facilitator}
     item.update({k: v for k, v in optional.items() if v})
     if attendees:
         item["attendees"] = list(attendees)

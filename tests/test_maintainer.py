@@ -125,7 +125,7 @@ def test_beheer_page_is_built_and_linked_from_the_maintainer_entrance(default_bu
     assert 'href="beheer/"' in entrance[: entrance.index("</section>")]
     page = default_build.page("beheer/")
     assert "<h1" in page and "Beheer van het handboek" in page
-    assert "data/steps/04-uitvoering.yml" in page and 'href="../stappen/uitvoering/"' in page
+    assert "data/<wbr>steps/<wbr>04-uitvoering.yml" in page and 'href="../stappen/uitvoering/"' in page
     assert "handboek action add --what" in page and "--who petra-mulder" in page
     assert "handboek action done ap-01" in page and "--meeting bijeenkomst-2026-10" in page
     keten = default_build.page("keten/")

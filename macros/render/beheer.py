@@ -12,7 +12,12 @@ HERE = "beheer/"
 
 
 def _row(path: str, content: str, page: str) -> str:
-    return f"<tr><td><code>{h(path)}</code></td><td>{content}</td><td>{page}</td></tr>"
+    # <wbr> lets a long path wrap after a slash on a phone instead of in the middle of a word.
+    shown = h(path).replace("/", "/<wbr>")
+    return (
+        f'<tr><td data-label="Bestand"><code>{shown}</code></td>'
+        f'<td data-label="Wat erin staat">{content}</td><td data-label="Pagina">{page}</td></tr>'
+    )
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -58,7 +63,7 @@ def data_files(org: Organisation, *, source_dir: str = "data", here: str = HERE)
     )
     head = "<thead><tr><th>Bestand</th><th>Wat erin staat</th><th>Pagina</th></tr></thead>"
     return (
-        '<div class="hb-table-wrap"><table class="hb-table hb-files">'
+        '<div class="hb-table-wrap"><table class="hb-table hb-stack hb-files">'
         "<caption>De bestanden met gegevens</caption>"
         f"{head}<tbody>{''.join(rows)}</tbody></table></div>"
     )
