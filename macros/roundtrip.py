@@ -46,7 +46,7 @@ class Document:
 def _yaml(sequence: int, offset: int) -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
-    yaml.width = 4096  # never fold a long line that the author wrote on one line
+    yaml.width = 10**9  # never fold a long line that the author wrote on one line
     yaml.indent(mapping=2, sequence=max(sequence, offset + 2), offset=offset)
     return yaml
 
@@ -156,7 +156,7 @@ def write_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
+        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~umask()
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
@@ -164,7 +164,8 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _umask() -> int:
+def umask() -> int:
+    """The process's file creation mask (read without changing it for good)."""
     mask = os.umask(0)
     os.umask(mask)
     return mask

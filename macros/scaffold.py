@@ -17,7 +17,7 @@ from . import schema
 from .edit import EditError
 from .load import display_path, load
 from .problems import DataError
-from .roundtrip import scalar
+from .roundtrip import scalar, umask
 
 # (file name, name, comment line, summary): the default process steps of the worksheet.
 STEPS = (
@@ -159,8 +159,7 @@ def init(target: Path, *, name: str, schema_dir: Path | None) -> list[str]:
             load(tmp)
         except DataError as exc:  # pragma: no cover - the templates are tested to load
             raise EditError("de nieuwe map laadt niet; er is niets aangemaakt.", exc.problems) from None
-        mask = os.umask(0)
-        os.umask(mask)
+        mask = umask()
         for folder in [tmp, *(p for p in tmp.rglob("*") if p.is_dir())]:
             folder.chmod(0o777 & ~mask)
         if target.exists():

@@ -22,6 +22,10 @@ from .cli_args import parser
 OK, PROBLEMS, USAGE = 0, 1, 2
 
 
+class _Usage(Exception):
+    """Wrong use of the command: exit code 2."""
+
+
 def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
@@ -39,10 +43,6 @@ def _today() -> dt.date:
         return site.today()
     except SystemExit as exc:  # site.today() stops a build; here it is a usage problem
         raise _Usage(str(exc.code)) from None
-
-
-class _Usage(Exception):
-    """Wrong use of the command: exit code 2."""
 
 
 def cmd_check(args: argparse.Namespace) -> int:
