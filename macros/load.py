@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -61,8 +61,9 @@ def display_path(path: Path) -> str:
 
 
 class _Collector:
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, overrides: Mapping[str, str] | None = None) -> None:
         self.data_dir = data_dir
+        self.overrides = dict(overrides or {})
         self.problems: list[Problem] = []
         self.sources: dict[str, Source] = {}
 
@@ -71,13 +72,14 @@ class _Collector:
 
     def read(self, rel: str, model: type[M], *, required: bool = True) -> M | None:
         path = self.data_dir / rel
-        if not path.is_file():
+        if rel not in self.overrides and not path.is_file():
             if required:
                 self.add(rel, Pos(1, 1), f"bestand ontbreekt; maak {rel} aan in {display_path(self.data_dir)}.")
                 return None
             return model.model_validate({})
         try:
-            source = parse(rel, decode(path.read_bytes()))
+            raw = self.overrides[rel].encode("utf-8") if rel in self.overrides else path.read_bytes()
+            source = parse(rel, decode(raw))
         except YamlProblem as exc:
             self.add(rel, exc.pos, exc.message)
             return None
@@ -180,9 +182,13 @@ def _raw(source: Source | None, list_key: str, field: str) -> list[tuple[Loc, st
     ]
 
 
-def load(data_dir: str | os.PathLike[str]) -> Loaded:
-    """Load and check a data folder. Raises DataError listing every error."""
-    col = _Collector(Path(data_dir))
+def load(data_dir: str | os.PathLike[str], overrides: Mapping[str, str] | None = None) -> Loaded:
+    """Load and check a data folder. Raises DataError listing every error.
+
+    ``overrides`` maps a file in the folder (such as 'actions.yml') to the text
+    it would have after an edit, so that an edit is checked before it is written.
+    """
+    col = _Collector(Path(data_dir), overrides)
     info = col.read("organisation.yml", OrganisationFile)
     people = col.read("people.yml", PeopleFile)
     steps, step_ids = _read_steps(col)

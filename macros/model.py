@@ -47,7 +47,9 @@ class OrganisationFile(_Strict):
     name: Text = Field(description="Naam van de organisatie.")
     description: Text = Field(description="Wat de organisatie doet, in één of twee zinnen.")
     place: Text | None = Field(None, description="Vestigingsplaats.")
-    external_customer: ExternalCustomer
+    external_customer: ExternalCustomer = Field(
+        description="De externe klant aan het eind van de keten: voor wie doen we het werk?"
+    )
     edit_url: str | None = Field(
         None,
         pattern=r"^https://[^\s{}]+\{path\}[^\s{}]*$",
@@ -58,7 +60,9 @@ class OrganisationFile(_Strict):
 
 
 class Person(_Strict):
-    id: Id
+    id: Id = Field(
+        description="Code van deze persoon, bijvoorbeeld 'jan-de-vries'. De andere bestanden gebruiken deze code."
+    )
     name: Text = Field(description="Voor- en achternaam.")
     function: Text = Field(description="Functie, bijvoorbeeld 'Calculator'.")
     team: Text | None = Field(None, description="Team of afdeling.")
@@ -104,7 +108,7 @@ class StepFile(_Strict):
 
 
 class Action(_Strict):
-    id: Id
+    id: Id = Field(description="Code van het actiepunt, bijvoorbeeld 'ap-09'.")
     what: Text = Field(description="Wat er moet gebeuren.")
     who: Id = Field(description="Code van de medewerker die het doet.")
     due: dt.date = Field(description="Wanneer het klaar is (JJJJ-MM-DD).")
@@ -124,7 +128,7 @@ class ActionsFile(_Strict):
 
 
 class Meeting(_Strict):
-    id: Id
+    id: Id = Field(description="Code van de bijeenkomst, bijvoorbeeld 'bijeenkomst-2026-10'.")
     title: Text = Field(description="Titel van de bijeenkomst.")
     date: dt.date = Field(description="Datum (JJJJ-MM-DD).")
     start: dt.time | None = Field(None, description="Begintijd, bijvoorbeeld '08:30'.")

@@ -51,6 +51,16 @@ def check(loaded: Loaded, today: dt.date) -> list[Problem]:
             )
         elif meeting.follow_up < meeting.date:
             warn("meetings.yml", (*loc, "follow_up"), "de vervolgbijeenkomst ligt vóór de bijeenkomst zelf.")
+    dates = [m.date for m in org.meetings]
+    for i, meeting in enumerate(org.meetings):
+        held = any(d > meeting.date for d in dates)
+        if meeting.follow_up is not None and meeting.follow_up < today and not held:
+            warn(
+                "meetings.yml",
+                ("meetings", i, "follow_up"),
+                f"de vervolgbijeenkomst van {date_nl(meeting.follow_up)} is voorbij, maar staat niet in meetings.yml; "
+                "leg hem vast met 'handboek meeting add'.",
+            )
     for i, action in enumerate(org.actions):
         if action.is_overdue(today):
             warn(

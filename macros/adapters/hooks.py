@@ -43,16 +43,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+# Generated page (src_uri) -> the data file behind it (path inside the data folder), for the edit button.
+GENERATED_FROM: dict[str, str] = {}
+
+
+def generated(config: MkDocsConfig, src: str, content: str, data_file: str, **kwargs: Any) -> File:
+    """A generated page whose edit button opens ``data_file``. Every generated page goes through here."""
+    GENERATED_FROM[src] = data_file
+    return File.generated(config, src, content=content, **kwargs)
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     org = site.load_once(site.data_dir(_project_dir(config))).org
+    GENERATED_FROM.clear()
     for step in org.steps:
-        files.append(File.generated(config, f"stappen/{step.id}.md", content=f'{{{{ step_page("{step.id}") }}}}\n'))
+        files.append(generated(config, f"stappen/{step.id}.md", f'{{{{ step_page("{step.id}") }}}}\n', step.path))
     for person in org.people:
         files.append(
-            File.generated(
+            generated(
                 config,
                 f"mensen/{person.id}.md",
-                content=f'{{{{ person_page("{person.id}") }}}}\n',
+                f'{{{{ person_page("{person.id}") }}}}\n',
+                "people.yml",
                 inclusion=InclusionLevel.NOT_IN_NAV,  # found through /mensen/ and search
             )
         )
@@ -60,24 +72,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    """Point the edit button at the file behind the page: YAML for generated pages."""
+    """Point the edit button at the file behind the page: YAML for generated pages, Markdown for the rest."""
     project = _project_dir(config)
     folder = site.data_dir(project)
-    loaded = site.load_once(folder)
-    template = loaded.org.info.edit_url
+    template = site.load_once(folder).org.info.edit_url
     if not template:
         page.edit_url = None
         return context
-    prefix = site.source_prefix(folder, project)
     src = page.file.src_uri
-    steps = {f"stappen/{s.id}.md": s.path for s in loaded.org.steps}
-    if src in steps:
-        path = f"{prefix}/{steps[src]}"
-    elif page.file.generated_by and src.startswith("mensen/"):
-        path = f"{prefix}/people.yml"
+    if src in GENERATED_FROM:
+        path = f"{site.source_prefix(folder, project)}/{GENERATED_FROM[src]}"
+    elif page.file.generated_by:
+        # A generated page that did not say where its data lives: no button rather than a wrong one.
+        log.warning("pagina %s is gegenereerd zonder bronbestand; maak hem met hooks.generated().", src)
+        page.edit_url = None
+        return context
     else:
-        docs = site.source_prefix(Path(config.docs_dir), project)
-        path = f"{docs}/{src}"
+        path = f"{site.source_prefix(Path(config.docs_dir), project)}/{src}"
     page.edit_url = template.replace("{path}", path)
     return context
 

@@ -15,6 +15,7 @@ from ..model import Organisation
 from ..render import chain, people, steps
 from ..render.escape import h
 from . import site
+from .macros_beheer import maintainer_macros
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def foundation_macros(ctx: Context) -> list[Callable[..., str]]:
 # Each feature adds its own function here; each returns the macros it registers.
 MACRO_GROUPS: list[Callable[[Context], list[Callable[..., str]]]] = [
     foundation_macros,
+    maintainer_macros,
 ]
 
 
