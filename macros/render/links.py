@@ -16,6 +16,15 @@ PAGES = {
     "keten": "keten/",
     "stappen": "stappen/",
     "mensen": "mensen/",
+    "taakverdeling": "taakverdeling/",
+    "voorbereiding": "bijeenkomst/voorbereiding/",
+    "draaiboek": "bijeenkomst/draaiboek/",
+    "werkblad": "bijeenkomst/werkblad/",
+    "memo": "bijeenkomst/memo/",
+    "actiepunten": "actiepunten/",
+    "4a": "4a/",
+    "handboek": "handboek/",
+    "beheer": "beheer/",
 }
 
 
