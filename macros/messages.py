@@ -75,7 +75,10 @@ def message_for(error: Any, model: type[BaseModel]) -> str:
         return f"'{field}' mag niet leeg zijn."
     if kind == "string_pattern_mismatch":
         if field == "edit_url":
-            return "moet beginnen met https:// en {path} bevatten, zoals https://github.com/org/repo/edit/main/{path}."
+            return (
+                "moet beginnen met https:// en {path} bevatten, zoals https://github.com/org/repo/edit/main/{path}. "
+                "Spaties, aanhalingstekens en < > mogen er niet in staan."
+            )
         if field == "email":
             return f"{_describe(given)} is geen e-mailadres."
         return (

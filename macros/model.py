@@ -52,7 +52,8 @@ class OrganisationFile(_Strict):
     )
     edit_url: str | None = Field(
         None,
-        pattern=r"^https://[^\s{}]+\{path\}[^\s{}]*$",
+        # Only characters that are safe in a URL and in an HTML attribute: no quotes, <, > or spaces.
+        pattern=r"^https://[A-Za-z0-9._~:/?#@!$&()*+,;=%\[\]-]+\{path\}[A-Za-z0-9._~:/?#@!$&()*+,;=%\[\]-]*$",
         description="Adres om een bestand te bewerken, met {path} op de plek van het pad, "
         "bijvoorbeeld 'https://github.com/org/handboek/edit/main/{path}'.",
     )

@@ -121,3 +121,24 @@ def test_reserved_ids_are_refused(data_copy: Path) -> None:
         load(data_copy)
     reserved = [p for p in info.value.problems if "'index' kan geen code" in p.message]
     assert {Path(p.path).name for p in reserved} == {"people.yml", "09-index.yml"}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://x.nl/"><script>alert(1)</script>{path}',
+        "https://x.nl/ {path}",
+        "javascript:alert(1)//{path}",
+        "https://x.nl/'onmouseover='alert(1)'{path}",
+    ],
+)
+def test_an_edit_url_that_could_break_out_of_its_attribute_is_refused(url: str, data_copy: Path) -> None:
+    path = data_copy / "organisation.yml"
+    text = path.read_text(encoding="utf-8")
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith("edit_url:"))
+    quoted = url.replace("\\", "\\\\").replace('"', '\\"')
+    path.write_text(re.sub(r"(?m)^edit_url:.*$", f'edit_url: "{quoted}"', text), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load(data_copy)
+    report = info.value.report()
+    assert f"organisation.yml:{line}:" in report and "aanhalingstekens" in report
