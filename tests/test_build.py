@@ -90,3 +90,11 @@ def test_hostile_values_render_as_text(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;" in build.page("stappen/")
     assert "&#123;&#123; config.site_name &#125;&#125;" in build.page("mensen/gerda-meijer/")
     assert "lang " * 100 in build.page("stappen/aanvraag-opname/") or "lang " * 100 in step
+
+
+def test_the_organisation_name_is_escaped_once(default_build: Build) -> None:
+    # "Meijer & Zonen": Material escapes the site name itself in some places; it must not become "&amp;amp;".
+    for path in default_build.site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "&amp;amp;" not in html, path
+    assert 'title="Handboek Installatiebedrijf Meijer &amp; Zonen"' in default_build.page("keten/")
