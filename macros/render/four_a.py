@@ -31,7 +31,7 @@ def promises(org: Organisation, *, today: dt.date, here: str = HERE) -> str:
         + (f', waarvan <strong class="hb-late">{len(late)} te laat</strong>.' if late else ". Niets is te laat.")
         + "</p>"
     )
-    table = action_table(org, here, open_, today, show_step=True, empty="Er staan geen actiepunten open.")
+    table = action_table(org, here, open_, today, show_step=True, empty="Er staan geen actiepunten open.", stack=True)
     rows = []
     for person, n in analysis.workload(org):
         over = n > limit

@@ -46,7 +46,9 @@ def person_page(org: Organisation, person_id: str, *, today: dt.date, source_dir
         '<p class="hb-intro">Van hen krijg jij werk. Dit heb jij van hen nodig, en dit mogen zij van jou verwachten.</p>',
         *_my_suppliers(org, here, person.id),
         "## Mijn actiepunten",
-        action_table(org, here, mine, today, show_who=False, show_step=True, empty="Je hebt geen open actiepunten."),
+        action_table(
+            org, here, mine, today, show_who=False, show_step=True, empty="Je hebt geen open actiepunten.", stack=True
+        ),
         f'<p class="hb-meta">Alle afspraken van iedereen staan bij {a(here, PAGES["actiepunten"], "Actiepunten")}.</p>',
         "## De 4 A's voor jou",
         _four_a(org, here, person.id, len(mine), late),
