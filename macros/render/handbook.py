@@ -61,15 +61,27 @@ def _verwachtingen(org: Organisation, here: str, today: dt.date) -> list[str]:
 
 
 def _betrouwbaar(org: Organisation, here: str, today: dt.date) -> list[str]:
-    timed = [(s, c, n) for s, c, n in _needs(org) if n.when]
-    items = [f"{person_link(org, here, c)}: {h(n.what)}<br><em>Wanneer:</em> {h(n.when)}" for s, c, n in timed[:6]]
+    # One agreed moment per step, so that every handoff is in the list; the charter below has them all.
+    moments = []
+    for step in org.steps:
+        timed = next(((c.person, n) for c in step.data.customers for n in c.needs if n.when), None)
+        if timed:
+            who, need = timed
+            moments.append(f"{person_link(org, here, who)}: {h(need.what)}<br><em>Wanneer:</em> {h(need.when)}")
+    items = []
+    if moments:
+        items.append("Zet de afgesproken momenten in je agenda. Bijvoorbeeld:" + _ul(moments))
+    else:
+        items.append("Spreek per overdracht een moment af, en zet het in je agenda.")
     late = analysis.overdue_of(org, today)
     if late:
         items.append(
             f'<strong class="hb-late">{len(late)} {"actiepunt is" if len(late) == 1 else "actiepunten zijn"} '
             f"te laat.</strong> Zie {_anchor(here, PAGES['4a'], 'afspraken-nakomen', 'Afspraken nakomen')}."
         )
-    return ["Zet deze momenten in je agenda:" + _ul(items) if items else "Spreek per overdracht een moment af."]
+    else:
+        items.append("Geen enkel actiepunt is te laat. Houd dat zo: zeg het op tijd als een datum niet lukt.")
+    return items
 
 
 def _feedback(org: Organisation, here: str, today: dt.date) -> list[str]:

@@ -40,6 +40,7 @@ def step_page(org: Organisation, step_id: str, *, today: dt.date, source_dir: st
             open_actions(org.actions_of_step(step.id)),
             today,
             empty="Er staan geen open actiepunten voor deze stap.",
+            stack=True,
         ),
         feedback_link(org, f"Feedback over de overdracht in stap {step.number}: {step.name}"),
         f'<p class="hb-source">Deze pagina komt uit het bestand <code>{h(source_dir)}/{h(step.path)}</code>. '
