@@ -167,9 +167,12 @@ def _supplier_block(org: Organisation, here: str, step: Step, entry: Customer, p
 def _four_a(org: Organisation, here: str, person_id: str, n_open: int, n_late: int) -> str:
     """The 4 A's in four lines, each with a fact about this person."""
     unclear = [g for g in analysis.gaps(org) if person_id in _workers(g.step) and g.customer.person != person_id]
-    promise = f"Je hebt {_plural(n_open, 'open actiepunt', 'open actiepunten')}" + (
-        f", waarvan {n_late} te laat. Zeg vandaag wanneer het wel lukt." if n_late else ". Houd de datum vast."
-    )
+    if n_open == 0:
+        promise = "Je hebt geen open actiepunten. Spreek alleen iets af als je het ook kunt nakomen."
+    else:
+        promise = f"Je hebt {_plural(n_open, 'open actiepunt', 'open actiepunten')}" + (
+            f", waarvan {n_late} te laat. Zeg vandaag wanneer het wel lukt." if n_late else ". Houd de datum vast."
+        )
     guess = (
         f"Bij {_plural(len(unclear), 'behoefte', 'behoeften')} van jouw interne klanten staat nog niet wanneer of "
         "in welke vorm. Vraag het na in plaats van te raden."
