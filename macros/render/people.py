@@ -179,9 +179,12 @@ def _four_a(org: Organisation, here: str, person_id: str, n_open: int, n_late: i
         if unclear
         else "Bij jouw interne klanten staat steeds wanneer en in welke vorm. Klopt dat nog? Vraag het na."
     )
+    takers = list(dict.fromkeys(c.person for _, c in analysis.customers_of_person(org, person_id)))
+    who = person_link(org, here, takers[0]) if takers else "wie jouw werk overneemt"
+    attention = f"Bel of loop even langs bij {who} als je werk overdraagt. Een halve minuut echte aandacht telt."
     items = [
         ("Afspraken nakomen", promise),
-        ("Aandacht", "Bel of loop even langs bij wie jouw werk overneemt. Een halve minuut echte aandacht telt."),
+        ("Aandacht", attention),
         ("Attitude", "Zeg het ook als een overdracht goed ging. Jouw houding werkt door bij je collega's."),
         ("Aanname", guess),
     ]
