@@ -24,7 +24,9 @@ def person_page(org: Organisation, person_id: str, *, today: dt.date, source_dir
     facts = [h(person.function)]
     if person.team:
         facts.append(f"team {h(person.team)}")
-    facts.append(WORKPLACE_LABELS[person.workplace].lower())
+    place = WORKPLACE_LABELS[person.workplace].lower()
+    if (person.team or "").casefold() != place:  # "team Kantoor, kantoor" says the same thing twice
+        facts.append(place)
     contact = f' · <a href="mailto:{h(person.email)}">{h(person.email)}</a>' if person.email else ""
     mine = open_actions(org.actions_of_person(person.id))
     late = sum(x.is_overdue(today) for x in mine)
