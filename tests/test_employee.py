@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import os
 import re
 from pathlib import Path
@@ -308,3 +309,16 @@ def test_built_pages_carry_the_data(default_build: Build, org: Organisation) -> 
     book = default_build.page("handboek/")
     assert all(h(n.what) in book for s in org.steps for c in s.data.customers for n in c.needs)
     assert 'href="mailto:handboek@meijer-zonen.nl?subject=' in default_build.page(f"stappen/{org.steps[0].id}/")
+
+
+def test_search_splits_step_names_at_the_slash(default_build: Build, org: Organisation) -> None:
+    # Without Chromium the lunr test in tests/browser/ skips; this checks the index it would read.
+    index = json.loads((default_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    for step in org.steps:
+        words = separator.split(titles[f"stappen/{step.id}/"].casefold())
+        assert words == [w for w in re.split(r"[\s\-/]+", step.name.casefold()) if w]
+    assert "offerte" in separator.split(
+        titles[next(f"stappen/{s.id}/" for s in org.steps if "offerte" in s.id)].casefold()
+    )
