@@ -15,6 +15,7 @@ import pytest
 from macros import analysis
 from macros.load import load
 from macros.model import Feedback, Organisation, Person, Settings
+from macros.nl import date_nl
 from macros.problems import DataError
 from macros.render import charter, four_a, handbook, matrix
 from macros.render.escape import h
@@ -322,3 +323,16 @@ def test_search_splits_step_names_at_the_slash(default_build: Build, org: Organi
     assert "offerte" in separator.split(
         titles[next(f"stappen/{s.id}/" for s in org.steps if "offerte" in s.id)].casefold()
     )
+
+
+def test_dos_come_from_the_data(org: Organisation) -> None:
+    outside = [p for p in org.people if p.workplace == "buiten"]
+    assert outside and all(h(p.name) in handbook.do_list(org, "communiceren", today=TODAY) for p in outside)
+    coming = min(d for m in org.meetings for d in (m.date, m.follow_up) if d and d >= TODAY)
+    assert date_nl(coming) in handbook.do_list(org, "relaties", today=TODAY)
+    done = analysis.done_of(org)
+    assert done and all(h(x.what) in handbook.do_list(org, "successen", today=TODAY) for x in done)
+    timed = handbook.do_list(org, "betrouwbaar", today=TODAY)
+    for step in org.steps:
+        first = next((n for c in step.data.customers for n in c.needs if n.when), None)
+        assert first is None or h(first.when) in timed
