@@ -79,6 +79,11 @@ def message_for(error: Any, model: type[BaseModel]) -> str:
                 "moet beginnen met https:// en {path} bevatten, zoals https://github.com/org/repo/edit/main/{path}. "
                 "Spaties, aanhalingstekens en < > mogen er niet in staan."
             )
+        if field == "url":
+            return (
+                f"{_describe(given)} kan niet: alleen een https://-adres met {{title}} erin of een mailto:-adres mag, "
+                "zoals https://github.com/org/handboek/issues/new?title={title} of mailto:handboek@voorbeeld.nl."
+            )
         if field == "email":
             return f"{_describe(given)} is geen e-mailadres."
         return (
@@ -91,6 +96,8 @@ def message_for(error: Any, model: type[BaseModel]) -> str:
         return f"{_describe(given)} is geen bestaande datum. Schrijf JJJJ-MM-DD, zoals 2026-03-15."
     if kind.startswith("time"):
         return f"{_describe(given)} is geen tijd. Schrijf UU:MM tussen aanhalingstekens, zoals '08:30'."
+    if kind == "value_error":
+        return f"{error.get('ctx', {}).get('error', error.get('msg', 'ongeldige waarde'))}."
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return f"{_describe(given)} kan hier niet. Kies uit: {expected.replace(' or ', ', ')}."

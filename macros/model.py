@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Id = Annotated[
     str,
@@ -20,6 +20,9 @@ Id = Annotated[
     Field(description="Korte code: kleine letters, cijfers en streepjes, bijvoorbeeld 'jan-de-vries'."),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+# Only https: and mailto: links: a javascript: or data: address must never reach a page.
+FEEDBACK_URL = r'^(?:https://[^\s{}<>"]+\{title\}[^\s{}<>"]*|mailto:[^@\s{}<>"?]+@[^@\s{}<>"?]+\.[^@\s{}<>"?]+)$'
 ActionStatus = Literal["open", "bezig", "klaar"]
 Workplace = Literal["kantoor", "buiten"]
 
@@ -41,6 +44,28 @@ class Settings(_Strict):
     max_open_actions: int = Field(3, ge=1, le=50, description="Vanaf hoeveel open actiepunten iemand er 'veel' heeft.")
 
 
+class Feedback(_Strict):
+    """Where feedback on a handoff goes: an e-mail address or the address of an issue tracker."""
+
+    email: Email | None = Field(
+        None,
+        description="E-mailadres dat de feedback krijgt. De link opent een e-mail met het onderwerp al ingevuld.",
+    )
+    url: str | None = Field(
+        None,
+        pattern=FEEDBACK_URL,
+        description="Of: het adres van een meldsysteem met {title} op de plek van de titel, bijvoorbeeld "
+        "'https://github.com/org/handboek/issues/new?title={title}'. Alleen https:// of mailto: mag.",
+    )
+    label: Text | None = Field(None, description="Tekst van de link. Leeg: 'Geef feedback op een overdracht'.")
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Feedback:
+        if (self.email is None) == (self.url is None):
+            raise ValueError("vul bij 'feedback' precies één van 'email' of 'url' in")
+        return self
+
+
 class OrganisationFile(_Strict):
     """organisation.yml: the organisation itself."""
 
@@ -58,6 +83,9 @@ class OrganisationFile(_Strict):
         "bijvoorbeeld 'https://github.com/org/handboek/edit/main/{path}'.",
     )
     settings: Settings = Field(default_factory=Settings, description="Instellingen van het handboek.")
+    feedback: Feedback | None = Field(
+        None, description="Waar feedback op een overdracht heen gaat. Leeg: geen feedbacklink op de pagina's."
+    )
 
 
 class Person(_Strict):
@@ -68,9 +96,7 @@ class Person(_Strict):
     function: Text = Field(description="Functie, bijvoorbeeld 'Calculator'.")
     team: Text | None = Field(None, description="Team of afdeling.")
     workplace: Workplace = Field(description="Waar iemand vooral werkt: 'kantoor' of 'buiten'.")
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = Field(
-        None, description="E-mailadres."
-    )
+    email: Email | None = Field(None, description="E-mailadres.")
 
 
 class PeopleFile(_Strict):

@@ -69,6 +69,9 @@ external_customer:
 # edit_url: https://github.com/ORGANISATIE/handboek/edit/main/{{path}}
 settings:
   max_open_actions: 3
+# Waar feedback op een overdracht heen gaat: een e-mailadres, of 'url' met {{title}} (alleen https:// of mailto:).
+# feedback:
+#   email: handboek@voorbeeld.nl
 """
 
 PEOPLE = """\

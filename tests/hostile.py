@@ -53,6 +53,7 @@ def make(base: Path, target: Path) -> Path:
             "email",
             "edit_url",
             "start",
+            "label",  # feedback.label: kept out so the other values keep their place; tests/test_employee.py poisons it
         }:
             n = next(counter)
             extra = LONG if n == 3 else ""

@@ -59,28 +59,35 @@ def action_table(
     show_who: bool = True,
     show_step: bool = False,
     empty: str = "Geen open actiepunten.",
+    stack: bool = False,
 ) -> str:
-    """A table of action points with overdue ones marked."""
+    """A table of action points with overdue ones marked; with ``stack`` each row becomes a card on a phone."""
     rows = []
     for act in sorted(actions, key=lambda x: (x.due, x.id)):
         late = act.is_overdue(today)
         status = STATUS_LABELS[act.status] + (' <strong class="hb-late">te laat</strong>' if late else "")
-        cells = [f"<td>{h(act.what)}</td>"]
+        cells = [f"<td{_label('Wat', stack)}>{h(act.what)}</td>"]
         if show_who:
-            cells.append(f"<td>{person_link(org, here, act.who)}</td>")
+            cells.append(f"<td{_label('Wie', stack)}>{person_link(org, here, act.who)}</td>")
         if show_step:
-            cells.append(f"<td>{step_link(org, here, act.step) if act.step else '–'}</td>")
-        cells.append(f'<td><time datetime="{act.due.isoformat()}">{date_nl(act.due)}</time></td>')
-        cells.append(f"<td>{status}</td>")
+            cells.append(f"<td{_label('Stap', stack)}>{step_link(org, here, act.step) if act.step else '–'}</td>")
+        cells.append(
+            f'<td{_label("Wanneer", stack)}><time datetime="{act.due.isoformat()}">{date_nl(act.due)}</time></td>'
+        )
+        cells.append(f"<td{_label('Status', stack)}>{status}</td>")
         rows.append(f'<tr class="{"hb-row-late" if late else ""}">' + "".join(cells) + "</tr>")
     if not rows:
         return f'<p class="hb-empty">{empty}</p>'
     head = ["Wat"] + (["Wie"] if show_who else []) + (["Stap"] if show_step else []) + ["Wanneer", "Status"]
     header = "".join(f'<th scope="col">{c}</th>' for c in head)
     return (
-        '<div class="hb-table-wrap"><table class="hb-table">'
+        f'<div class="hb-table-wrap"><table class="hb-table{" hb-stack" if stack else ""}">'
         f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
+
+
+def _label(name: str, on: bool) -> str:
+    return f' data-label="{name}"' if on else ""
 
 
 def open_actions(actions: Iterable[Action]) -> list[Action]:

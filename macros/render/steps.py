@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ..model import WORKPLACE_LABELS, Need, Organisation
 from .escape import h, md
+from .feedback import feedback_link
 from .links import a, person_url, step_url
 from .parts import action_table, join, needs_block, open_actions, person_link, step_link
 
@@ -39,11 +40,13 @@ def step_page(org: Organisation, step_id: str, *, today: dt.date, source_dir: st
             open_actions(org.actions_of_step(step.id)),
             today,
             empty="Er staan geen open actiepunten voor deze stap.",
+            stack=True,
         ),
+        feedback_link(org, f"Feedback over de overdracht in stap {step.number}: {step.name}"),
         f'<p class="hb-source">Deze pagina komt uit het bestand <code>{h(source_dir)}/{h(step.path)}</code>. '
         "Klopt er iets niet? Pas dat bestand aan.</p>",
     ]
-    return "\n\n".join(out) + "\n"
+    return "\n\n".join(part for part in out if part) + "\n"
 
 
 def _performers(org: Organisation, here: str, step_id: str) -> str:

@@ -1,0 +1,43 @@
+"""A link to give feedback on a handoff: a prefilled e-mail or a new issue with its title filled in.
+
+The link only opens the reader's own mail program or the tracker when clicked; nothing is fetched at page load.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from ..model import Feedback, Organisation
+from .escape import clean, h
+
+DEFAULT_LABEL = "Geef feedback op een overdracht"
+BODY = "Over welke overdracht gaat het: van wie naar wie?\nWat ging goed?\nWat kan beter, en wat stel je voor?\n"
+
+
+def _q(text: str) -> str:
+    # Everything but letters, digits and -._~ is percent-encoded, so that no data value can add a parameter.
+    return quote(clean(text), safe="")
+
+
+def feedback_href(feedback: Feedback, title: str) -> str:
+    """The address behind the link (not yet HTML-escaped)."""
+    if feedback.email:
+        return f"mailto:{quote(feedback.email, safe='@')}?subject={_q(title)}&body={_q(BODY)}"
+    url = feedback.url or ""
+    if "{title}" in url:
+        return url.replace("{title}", _q(title))
+    return f"{url}?subject={_q(title)}&body={_q(BODY)}"  # a mailto: address without a subject of its own
+
+
+def feedback_link(org: Organisation, title: str) -> str:
+    """A paragraph with the feedback link, or '' when the organisation has not set up feedback."""
+    feedback = org.info.feedback
+    if feedback is None:
+        return ""
+    href = feedback_href(feedback, title)
+    how = "opent een e-mail" if href.startswith("mailto:") else "opent het meldsysteem"
+    label = feedback.label or DEFAULT_LABEL
+    return (
+        f'<p class="hb-feedback"><a href="{h(href)}">{h(label)}</a> '
+        f'<span class="hb-meta">({how} met het onderwerp al ingevuld)</span></p>'
+    )

@@ -1,0 +1,143 @@
+"""The 4 A's (/4a/), each made concrete with the organisation's own data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import analysis
+from ..model import WORKPLACE_LABELS, Organisation
+from ..nl import date_nl
+from .escape import h
+from .links import PAGES, a, person_url
+from .parts import action_table, join, person_link, step_link
+
+HERE = PAGES["4a"]
+
+
+def _today(items: list[str]) -> str:
+    """The 'what you can do today' prompts of one A."""
+    lis = "".join(f"<li>{item}</li>" for item in items)
+    return f'<div class="hb-today"><p class="hb-sub">Wat kun je vandaag doen?</p><ul>{lis}</ul></div>'
+
+
+def promises(org: Organisation, *, today: dt.date, here: str = HERE) -> str:
+    """Afspraken nakomen: the open and overdue action points, and who carries more than the agreed number."""
+    open_ = analysis.open_of(org)
+    late = analysis.overdue_of(org, today)
+    limit = org.info.settings.max_open_actions
+    lead = (
+        f"<p>Er {'staat' if len(open_) == 1 else 'staan'} {len(open_)} "
+        f"{'actiepunt' if len(open_) == 1 else 'actiepunten'} open"
+        + (f', waarvan <strong class="hb-late">{len(late)} te laat</strong>.' if late else ". Niets is te laat.")
+        + "</p>"
+    )
+    table = action_table(org, here, open_, today, show_step=True, empty="Er staan geen actiepunten open.", stack=True)
+    rows = []
+    for person, n in analysis.workload(org):
+        over = n > limit
+        note = f' <strong class="hb-flag">meer dan {limit}</strong>' if over else ""
+        rows.append(f"<li>{a(here, person_url(person.id), person.name)}: {n} open{note}</li>")
+    heavy = analysis.overloaded(org)
+    if heavy:
+        verdict = (
+            f"<p><strong>Let op:</strong> {join(person_link(org, here, p.id) for p, _ in heavy)} "
+            f"{'draagt' if len(heavy) == 1 else 'dragen'} meer dan {limit} open actiepunten. "
+            "Verdeel het werk of schuif een datum op, en zeg dat op tijd.</p>"
+        )
+    else:
+        verdict = f"<p>Niemand draagt meer dan {limit} open actiepunten. Dat is de grens die jullie hebben gekozen.</p>"
+    load = f'<p class="hb-sub">Wie draagt hoeveel?</p><ul class="hb-load">{"".join(rows)}</ul>' if rows else ""
+    prompts = []
+    for act in late[:3]:
+        prompts.append(
+            f"{person_link(org, here, act.who)}: je actiepunt &#8216;{h(act.what)}&#8217; stond op "
+            f"{date_nl(act.due)}. Zeg vandaag wanneer het wel klaar is."
+        )
+    prompts.append("Maak in het volgende overleg alleen afspraken die je echt kunt nakomen. Schrijf ze op.")
+    return lead + table + load + verdict + _today(prompts)
+
+
+def attention(org: Organisation, *, here: str = HERE) -> str:
+    """Aandacht: the handoffs to colleagues who work elsewhere, where a short call makes the difference."""
+    items = []
+    for step in org.steps:
+        makers = {p.person for p in step.data.performers}
+        for entry in step.data.customers:
+            taker = org.person(entry.person)
+            places = {org.person(m).workplace for m in makers}
+            if taker.workplace in places and len(places) == 1:
+                continue
+            items.append(
+                f"<li>{join(person_link(org, here, m) for m in sorted(makers))} &#8594; "
+                f"{person_link(org, here, taker.id)} ({WORKPLACE_LABELS[taker.workplace].lower()}), "
+                f"na {step_link(org, here, step.id)}</li>"
+            )
+    if not items:
+        body = "<p>Bij elke overdracht zitten de mensen op dezelfde plek. Loop dus gewoon even langs.</p>"
+    else:
+        body = (
+            "<p>Bij deze overdrachten zit de één op kantoor en de ander op de bouw. Daar gaat snel iets mis. "
+            "Een kort telefoontje op het goede moment helpt meer dan een lange mail.</p>"
+            f'<ul class="hb-handoffs">{"".join(items)}</ul>'
+        )
+    return body + _today(
+        [
+            "Kies één overdracht uit de lijst. Bel die collega en vraag: &#8216;Had je alles wat je nodig had?&#8217;",
+            "Leg je telefoon weg als een collega iets komt vragen. Luister eerst.",
+        ]
+    )
+
+
+def attitude(org: Organisation, *, here: str = HERE) -> str:
+    """Attitude: what is already done, so that there is something to say thank you for."""
+    done = analysis.done_of(org)
+    if done:
+        items = "".join(f"<li>{person_link(org, here, x.who)}: {h(x.what)}</li>" for x in done)
+        body = f'<p>Dit is al gelukt:</p><ul class="hb-done">{items}</ul>'
+        first = org.person(done[0].who)
+        prompt = f"Bedank {h(first.name)} voor wat al klaar is. Zeg erbij wat het jou oplevert."
+    else:
+        body = "<p>Nog geen actiepunt staat op klaar. Het eerste dat klaar is, verdient een compliment.</p>"
+        prompt = "Let vandaag op één ding dat een collega goed voor je deed, en zeg het hem of haar."
+    return body + _today(
+        [prompt, "Begin een lastig gesprek met wat goed gaat. Dan luistert de ander beter naar wat beter kan."]
+    )
+
+
+def assumptions(org: Organisation, *, here: str = HERE) -> str:
+    """Aanname: the needs that do not say when or in what form: expectations nobody has spoken out yet."""
+    found = analysis.gaps(org)
+    if not found:
+        return "<p>Bij elke behoefte staat wanneer en in welke vorm. Vraag toch na of het nog klopt.</p>" + _today(
+            ["Vraag één interne klant: &#8216;Is dit nog wat je nodig hebt?&#8217;"]
+        )
+    rows = "".join(
+        f'<tr><td data-label="Stap">{step_link(org, here, g.step.id)}</td>'
+        f'<td data-label="Interne klant">{person_link(org, here, g.customer.person)}</td>'
+        f'<td data-label="Wat">{h(g.need.what)}</td>'
+        f'<td data-label="Ontbreekt"><strong class="hb-flag">{" en ".join(g.missing)}</strong></td></tr>'
+        for g in found
+    )
+    table = (
+        '<div class="hb-table-wrap"><table class="hb-table hb-stack">'
+        "<caption>Behoeften zonder wanneer of vorm</caption>"
+        '<thead><tr><th scope="col">Stap</th><th scope="col">Interne klant</th><th scope="col">Wat</th>'
+        f'<th scope="col">Ontbreekt</th></tr></thead><tbody>{rows}</tbody></table></div>'
+    )
+    first = found[0]
+    makers = join(person_link(org, here, p.person) for p in first.step.data.performers) or "de leverancier"
+    ask = (
+        f"{makers}: vraag {person_link(org, here, first.customer.person)} wanneer en in welke vorm dit er "
+        f"precies moet zijn: &#8216;{h(first.need.what)}&#8217;"
+    )
+    return (
+        f"<p>Bij {len(found)} {'behoefte' if len(found) == 1 else 'behoeften'} staat nog niet wanneer of in welke "
+        "vorm. Wie dat niet weet, gaat uit van een aanname. Daar gaat het vaak mis.</p>"
+        + table
+        + _today(
+            [
+                ask,
+                "Stel open vragen: &#8216;Wat bedoel je precies?&#8217; en &#8216;Waarom heb je dit nodig?&#8217;",
+            ]
+        )
+    )
