@@ -16,6 +16,7 @@ from ..render import chain, people, steps
 from ..render.escape import h
 from . import site
 from .macros_beheer import maintainer_macros
+from .macros_meeting import meeting_macros
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ def foundation_macros(ctx: Context) -> list[Callable[..., str]]:
 MACRO_GROUPS: list[Callable[[Context], list[Callable[..., str]]]] = [
     foundation_macros,
     maintainer_macros,
+    meeting_macros,
 ]
 
 
