@@ -9,16 +9,31 @@ from ..agenda import current_meeting
 from ..model import STATUS_LABELS, Action, Organisation
 from ..nl import date_nl
 from .escape import h, md
-from .links import PAGES, a, person_url, step_url
+from .links import PAGES, a, person_url, rel, step_url
 from .parts import open_actions
 
 HERE = PAGES["actiepunten"]
-FORM_ROWS = 10
+FORM_ROWS = 15
+COLUMN_CLASS = {
+    "Code": "code",
+    "Wat": "what",
+    "Wie": "who",
+    "Stap": "step",
+    "Bijeenkomst": "meeting",
+    "Wanneer": "due",
+    "Status": "status",
+}
 
 
 def _status(act: Action, today: dt.date) -> str:
     late = ' <strong class="hb-late">te laat</strong>' if act.is_overdue(today) else ""
     return f'<span class="hb-status hb-status-{act.status}">{STATUS_LABELS[act.status]}</span>{late}'
+
+
+def _step_link(org: Organisation, step_id: str) -> str:
+    """A link to a step whose name may wrap after a slash, as in 'Planning/<wbr>voorbereiding'."""
+    label = h(org.step(step_id).name).replace("/", "/<wbr>")
+    return f'<a href="{h(rel(HERE, step_url(step_id)))}">{label}</a>'
 
 
 def _meeting_label(org: Organisation, meeting_id: str | None) -> str:
@@ -38,7 +53,7 @@ def _table(org: Organisation, actions: Iterable[Action], today: dt.date, *, colu
         if "who" in columns:
             cells.append(f'<td data-label="Wie">{a(HERE, person_url(act.who), org.person(act.who).name)}</td>')
         if "step" in columns:
-            step = a(HERE, step_url(act.step), org.step(act.step).name) if act.step else "–"
+            step = _step_link(org, act.step) if act.step else "–"
             cells.append(f'<td data-label="Stap">{step}</td>')
         if "meeting" in columns:
             cells.append(f'<td data-label="Bijeenkomst">{_meeting_label(org, act.meeting)}</td>')
@@ -46,7 +61,7 @@ def _table(org: Organisation, actions: Iterable[Action], today: dt.date, *, colu
         cells.append(f'<td data-label="Status">{_status(act, today)}</td>')
         late = "hb-row-late" if act.is_overdue(today) else ""
         rows.append(f'<tr class="{late}">' + "".join(cells) + "</tr>")
-    header = "".join(f'<th scope="col">{c}</th>' for c in head)
+    header = "".join(f'<th scope="col" class="hb-col-{COLUMN_CLASS[c]}">{c}</th>' for c in head)
     return (
         '<div class="hb-table-wrap"><table class="hb-table hb-stack hb-actions">'
         f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
