@@ -112,7 +112,7 @@ def _overview(plan: Agenda) -> str:
             f'<td data-label="Onderdeel">{label}</td><td data-label="Duur">{minutes}</td></tr>'
         )
     return (
-        '<div class="hb-table-wrap"><table class="hb-table hb-stack hb-agenda">'
+        '<div class="hb-table-wrap"><table class="hb-table hb-agenda">'
         '<thead><tr><th scope="col">Tijd</th><th scope="col">Onderdeel</th><th scope="col">Duur</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody>"
         f'<tfoot><tr><th scope="row" colspan="2">Totaal, van {clock(plan.start)} tot {clock(plan.end)}</th>'
@@ -224,7 +224,12 @@ def _round(org: Organisation, slot: Slot) -> str:
             )
         else:
             asks.append(f"{h(person.name)}: wat heb jij van deze stap nodig om goed te kunnen werken?")
-        if not entry.in_return:
+        if entry.in_return:
+            back = "".join(f"<li>{h(n.what)}</li>" for n in entry.in_return)
+            parts.append(
+                f'<p class="hb-sub">Wat deze stap terug mag verwachten van {h(person.name)}</p><ul>{back}</ul>'
+            )
+        else:
             asks.append(f"{h(person.name)}: wat mag deze stap van jou terug verwachten?")
     asks.append("Gaat het nu zo? Wat gaat er goed, en waar loopt het vast?")
     parts.append(_questions(asks, "Vraag door"))

@@ -73,7 +73,7 @@ def _agreements_html(org: Organisation, meeting: Meeting) -> str:
         step = org.step(agreement.step)
         points = "".join(f"<li>{h(p)}</li>" for p in agreement.points)
         out.append(
-            f'<section class="hb-memo-step"><h3>{step.number}. {a(HERE, step_url(step.id), step.name)}</h3>'
+            f'<section class="hb-memo-step"><h4>{step.number}. {a(HERE, step_url(step.id), step.name)}</h4>'
             f"<ul>{points}</ul></section>"
         )
     return "".join(out)

@@ -114,9 +114,9 @@ def _plan(org: Organisation) -> Item:
         )
         if value is None
     ]
-    body = f"{h(meeting.title)}: {date_nl(meeting.date)}"
+    body = f"De bijeenkomst “{h(meeting.title)}” is op {date_nl(meeting.date)}"
     body += f" om {meeting.start:%H:%M}" if meeting.start else ""
-    body += f", {h(meeting.location)}." if meeting.location else "."
+    body += f", in {h(meeting.location)}." if meeting.location else "."
     body += f" Het {a(HERE, PAGES['draaiboek'], 'draaiboek')} rekent de tijden uit."
     if missing:
         body += f" Nog in te vullen in <code>meetings.yml</code>: {join(missing)}."
