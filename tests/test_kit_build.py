@@ -37,7 +37,7 @@ def test_kit_page_is_built_and_in_the_nav(default_build: Build, address: str) ->
     assert "Traceback" not in page and "Macro Rendering Error" not in page
     assert re.search(r"<h1[^>]*>", page)
     nav = page[page.index('class="md-nav md-nav--primary"') :]
-    assert "md-nav__link--active" in nav[: nav.index("</nav>")]
+    assert "md-nav__link--active" in nav, f"{address} is not in the navigation"
 
 
 def test_calendar_file_is_served_and_equals_the_core_output(default_build: Build) -> None:

@@ -114,4 +114,5 @@ def blank_worksheet(steps: int = BLANK_STEPS) -> str:
 def sheet_summary(org: Organisation) -> str:
     """One line for the screen: which steps and names the sheet holds."""
     steps = join(h(s.name) for s in org.steps)
-    return f"Het werkblad heeft {len(org.steps)} stappen: {steps}. Daarna komt de {h(org.info.external_customer.name.lower())}."
+    ext = h(org.info.external_customer.name.lower())
+    return f'<p class="hb-screen-only">Het werkblad heeft {len(org.steps)} stappen: {steps}. Daarna komt de {ext}.</p>'
