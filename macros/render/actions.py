@@ -140,7 +140,6 @@ def form(org: Organisation) -> str:
     rows = "".join(
         f'<tr><td class="hb-form-nr">{n}</td><td></td><td></td><td></td><td></td></tr>' for n in range(1, FORM_ROWS + 1)
     )
-    steps = " · ".join(f"{s.number}. {h(s.name)}" for s in org.steps)
     return (
         '<div class="hb-form">'
         f'<p class="hb-form-title">Actiepunten · {h(org.info.name)}</p><p class="hb-meta">{about}</p>'
@@ -149,6 +148,7 @@ def form(org: Organisation) -> str:
         '<table class="hb-table hb-form-table"><thead><tr><th scope="col">Nr</th><th scope="col">Wat moet er gebeuren?</th>'
         '<th scope="col">Wie doet het?</th><th scope="col">Wanneer klaar?</th><th scope="col">Stap</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
-        f'<p class="hb-meta">Stappen: {steps}.</p>'
+        f'<p class="hb-meta">Bij <em>Stap</em> schrijf je het nummer van de stap, van 1 tot {len(org.steps)}, '
+        "zoals op het werkblad.</p>"
         "</div>\n"
     )
