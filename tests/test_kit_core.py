@@ -176,3 +176,12 @@ def test_calendar_uses_the_default_follow_up_and_keeps_values_as_text() -> None:
     assert follow.decoded("dtstart").date() == dt.date(2027, 1, 14)
     assert str(follow["summary"]) == f"Vervolg: {hostile}"
     assert len(events) == 1 + sum(a.status != "klaar" for a in ORG.actions)
+
+
+def test_a_held_meeting_without_agreements_gets_a_reminder(data_copy: Path) -> None:
+    text = (data_copy / "meetings.yml").read_text(encoding="utf-8")
+    (data_copy / "meetings.yml").write_text(text[: text.index("    agreements:")], encoding="utf-8")
+    found = [str(p) for p in check(load(data_copy), dt.date(2026, 11, 23))]
+    line = text.splitlines().index(f"  - id: {MEETING.id}") + 1
+    assert any(f"meetings.yml:{line}:5: warning: de bijeenkomst is geweest, maar er staan geen afspraken" in m for m in found), found
+    assert not any("geen afspraken" in str(p) for p in check(load(data_copy), MEETING.date))
