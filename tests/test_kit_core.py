@@ -183,5 +183,7 @@ def test_a_held_meeting_without_agreements_gets_a_reminder(data_copy: Path) -> N
     (data_copy / "meetings.yml").write_text(text[: text.index("    agreements:")], encoding="utf-8")
     found = [str(p) for p in check(load(data_copy), dt.date(2026, 11, 23))]
     line = text.splitlines().index(f"  - id: {MEETING.id}") + 1
-    assert any(f"meetings.yml:{line}:5: warning: de bijeenkomst is geweest, maar er staan geen afspraken" in m for m in found), found
+    assert any(
+        f"meetings.yml:{line}:5: warning: de bijeenkomst is geweest, maar er staan geen afspraken" in m for m in found
+    ), found
     assert not any("geen afspraken" in str(p) for p in check(load(data_copy), MEETING.date))

@@ -19,6 +19,11 @@ NEEDS_LABEL = "Wat heeft de interne klant nodig? <span>Wat, wanneer, in welke vo
 RETURN_LABEL = "Wat mag deze stap terug verwachten? <span>Hoe duidelijk en op tijd is de vraag?</span>"
 
 
+def _wrap(name: str) -> str:
+    """A step name that may wrap after a slash, as in 'Planning/<wbr>voorbereiding'."""
+    return h(name).replace("/", "/<wbr>")
+
+
 def _lines(count: int) -> str:
     return '<div class="hb-lines" aria-hidden="true">' + "<span></span>" * count + "</div>"
 
@@ -38,7 +43,7 @@ def _column(org: Organisation, step: Step) -> str:
     customers = _names(org, [c.person for c in step.data.customers], "nog niet ingevuld")
     return (
         f'<section class="hb-sheet-col" aria-label="Stap {step.number}: {h(step.name)}">'
-        f'<p class="hb-sheet-step"><span class="hb-sheet-nr">{step.number}</span> {h(step.name)}</p>'
+        f'<p class="hb-sheet-step"><span class="hb-sheet-nr">{step.number}</span> {_wrap(step.name)}</p>'
         + _cell("Werkt hier", workers)
         + _cell("Interne klant", customers)
         + _cell(NEEDS_LABEL, _lines(7), "hb-sheet-write")

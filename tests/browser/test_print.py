@@ -45,9 +45,20 @@ def _overflowing(page: Any) -> list[str]:
             if (box.right > parent.right + 1 || box.right > content.right + 1 || el.scrollWidth > el.clientWidth + 1)
                 bad.push(el.tagName + '.' + el.className + ' is ' + box.width + 'px in ' + parent.width + 'px');
         }
-        for (const cell of document.querySelectorAll('.hb-sheet-cell')) {
-            if (cell.scrollHeight > cell.clientHeight + 1)
-                bad.push('worksheet cell cut off: ' + cell.innerText.slice(0, 60));
+        for (const cell of document.querySelectorAll('.hb-sheet-cell, .hb-sheet-step')) {
+            if (cell.scrollHeight > cell.clientHeight + 1 || cell.scrollWidth > cell.clientWidth + 1)
+                bad.push('worksheet box cut off: ' + cell.innerText.slice(0, 60));
+        }
+        for (const col of document.querySelectorAll('.hb-sheet-col')) {
+            const edge = col.getBoundingClientRect().right;
+            for (const part of col.children) {
+                if (part.getBoundingClientRect().right > edge + 1)
+                    bad.push('worksheet text runs out of its column: ' + part.innerText.slice(0, 60));
+            }
+        }
+        const cols = [...document.querySelectorAll('.hb-sheet-col')].map(c => c.getBoundingClientRect());
+        for (let i = 1; i < cols.length; i++) {
+            if (cols[i - 1].right > cols[i].left + 1) bad.push('worksheet column ' + i + ' runs into the next one');
         }
         return bad;
     }"""
