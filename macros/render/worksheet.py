@@ -15,6 +15,7 @@ from .parts import join
 
 MAX_STEPS = 7  # what fits across one A4 landscape sheet
 BLANK_STEPS = 5  # the method's default chain has five steps
+WRITE_LINES = 12  # enough ruled lines to fill a box; print clips what does not fit, on screen the box grows
 NEEDS_LABEL = "Wat heeft de interne klant nodig? <span>Wat, wanneer, in welke vorm, waarom?</span>"
 RETURN_LABEL = "Wat mag deze stap terug verwachten? <span>Hoe duidelijk en op tijd is de vraag?</span>"
 
@@ -46,8 +47,8 @@ def _column(org: Organisation, step: Step) -> str:
         f'<p class="hb-sheet-step"><span class="hb-sheet-nr">{step.number}</span> {_wrap(step.name)}</p>'
         + _cell("Werkt hier", workers)
         + _cell("Interne klant", customers)
-        + _cell(NEEDS_LABEL, _lines(7), "hb-sheet-write")
-        + _cell(RETURN_LABEL, _lines(4), "hb-sheet-write")
+        + _cell(NEEDS_LABEL, _lines(WRITE_LINES), "hb-sheet-write")
+        + _cell(RETURN_LABEL, _lines(WRITE_LINES), "hb-sheet-write")
         + "</section>"
     )
 
@@ -59,8 +60,8 @@ def _blank_column(number: int) -> str:
         '<span class="hb-sheet-blank">naam van de stap</span></p>'
         + _cell("Werkt hier", _lines(3))
         + _cell("Interne klant", _lines(2))
-        + _cell(NEEDS_LABEL, _lines(7), "hb-sheet-write")
-        + _cell(RETURN_LABEL, _lines(4), "hb-sheet-write")
+        + _cell(NEEDS_LABEL, _lines(WRITE_LINES), "hb-sheet-write")
+        + _cell(RETURN_LABEL, _lines(WRITE_LINES), "hb-sheet-write")
         + "</section>"
     )
 
@@ -73,7 +74,7 @@ def _end_column(name: str | None, expectations: list[str]) -> str:
         '<section class="hb-sheet-col hb-sheet-end" aria-label="Externe klant">'
         f'<p class="hb-sheet-step"><span class="hb-sheet-nr">★</span> {title}</p>'
         + _cell("Externe klant: wat verwacht die van ons?", listed, "hb-sheet-span")
-        + _cell("Wat nog meer?", _lines(6), "hb-sheet-write hb-sheet-span")
+        + _cell("Wat nog meer?", _lines(2 * WRITE_LINES), "hb-sheet-write hb-sheet-span")
         + "</section>"
     )
 
