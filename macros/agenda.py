@@ -52,6 +52,7 @@ class Slot:
     start: dt.datetime
     minutes: int
     step: Step | None = None
+    custom: bool = False  # the meeting sets this block's duration itself
 
     @property
     def end(self) -> dt.datetime:
@@ -74,6 +75,11 @@ class Agenda:
     @property
     def minutes(self) -> int:
         return sum(s.minutes for s in self.slots)
+
+
+def is_custom(block: Block, meeting: Meeting | None) -> bool:
+    """Whether the meeting sets the duration of this block itself."""
+    return meeting is not None and meeting.durations is not None and getattr(meeting.durations, block.id) is not None
 
 
 def minutes_of(block: Block, meeting: Meeting | None) -> int:
@@ -103,7 +109,7 @@ def agenda(org: Organisation, meeting: Meeting | None) -> Agenda:
             total = each * len(org.steps)
         else:
             total = each
-        slots.append(Slot(block, clock, total))
+        slots.append(Slot(block, clock, total, custom=is_custom(block, meeting)))
         clock += dt.timedelta(minutes=total)
     return Agenda(tuple(slots), tuple(rounds), start, meeting is None or meeting.start is None)
 

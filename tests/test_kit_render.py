@@ -91,6 +91,8 @@ def test_changed_durations_move_the_clock() -> None:
     welcome = (dt.datetime.combine(TODAY, start) + dt.timedelta(minutes=20)).strftime("%H:%M")
     assert f"## {welcome} · b. " in page
     assert f"{len(ORG.steps) * 5} min ({len(ORG.steps)} × 5)" in page
+    assert page.count("(aangepast)") == 2
+    assert meeting.script(_with_meeting(ORG, durations=None)).count("(aangepast)") == 0
 
 
 def test_gaps_in_the_data_become_questions() -> None:

@@ -92,7 +92,7 @@ def script(org: Organisation, meeting_id: str | None = None) -> str:
     out.append(
         '<p class="hb-meta">De tijden volgen uit de begintijd en de duur van elk onderdeel. Wil je een onderdeel '
         "langer of korter maken? Zet het aantal minuten in <code>meetings.yml</code>, onder <code>durations</code>, "
-        "bijvoorbeeld <code>mapping: 12</code> (minuten per stap) of <code>actions: 20</code>.</p>"
+        "bijvoorbeeld <code>mapping: 12</code> (minuten per stap) of <code>actions: 20</code>. Onderdelen met een eigen duur staan in het schema als <em>aangepast</em>.</p>"
     )
     for slot in plan.slots:
         out.extend(_block(org, meeting, plan, slot))
@@ -107,6 +107,8 @@ def _overview(plan: Agenda) -> str:
         minutes = f"{slot.minutes} min"
         if slot.block.per_step and plan.rounds:
             minutes += f" ({len(plan.rounds)} × {plan.rounds[0].minutes})"
+        if slot.custom:
+            minutes += ' <span class="hb-meta">(aangepast)</span>'
         rows.append(
             f'<tr><td data-label="Tijd">{clock(slot.start)}–{clock(slot.end)}</td>'
             f'<td data-label="Onderdeel">{label}</td><td data-label="Duur">{minutes}</td></tr>'
