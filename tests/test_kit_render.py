@@ -105,7 +105,7 @@ def test_gaps_in_the_data_become_questions() -> None:
     steps = list(ORG.steps)
     steps[1] = dataclasses.replace(step, data=data)
     page = meeting.script(dataclasses.replace(ORG, steps=tuple(steps)))
-    assert f"wanneer moet dit er zijn: “{h(need.what)}”?" in page
+    assert f"wanneer moet dit er zijn: “{h(need.what.rstrip('.'))}”?" in page
     assert "wanneer: nog niet afgesproken" in page
 
 

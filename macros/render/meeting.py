@@ -158,9 +158,10 @@ def _extra(org: Organisation, meeting: Meeting | None, block_id: str) -> str:
             return ""
         makers = names(org, [p.person for p in example.data.performers])
         takers = names(org, [c.person for c in example.data.customers])
+        verb = "aanlevert" if len(example.data.performers) == 1 else "aanleveren"
         return (
             f"<p>Een voorbeeld uit ons eigen werk: na de stap {h(example.name)} werkt {takers} verder met wat "
-            f"{makers} aanlevert. Onze externe klant is de {h(ext.name.lower())}.</p>"
+            f"{makers} {verb}. Onze externe klant is de {h(ext.name.lower())}.</p>"
         )
     if block_id == "model" and steps:
         return (
@@ -207,9 +208,6 @@ def _round(org: Organisation, slot: Slot) -> str:
     elif not is_last:
         parts.append('<p class="hb-todo"><strong>Interne klant:</strong> nog niet ingevuld.</p>')
         asks.append("Wie neemt het werk van deze stap over?")
-    if is_last:
-        expect = "; ".join(h(e) for e in ext.expectations)
-        parts.append(f"<p><strong>Daarna de {h(ext.name.lower())}.</strong> Die verwacht: {expect}</p>")
     for entry in step.data.customers:
         person = org.person(entry.person)
         needs = []
@@ -217,9 +215,9 @@ def _round(org: Organisation, slot: Slot) -> str:
             when = h(need.when) if need.when else '<span class="hb-missing">wanneer: nog niet afgesproken</span>'
             needs.append(f"<li>{h(need.what)} <span class='hb-meta'>({when})</span></li>")
             if need.when is None:
-                asks.append(f"{h(person.name)}: wanneer moet dit er zijn: “{h(need.what)}”?")
+                asks.append(f"{h(person.name)}: wanneer moet dit er zijn: “{_short(need.what)}”?")
             elif need.form is None:
-                asks.append(f"{h(person.name)}: in welke vorm wil je “{h(need.what)}” krijgen?")
+                asks.append(f"{h(person.name)}: in welke vorm wil je dit krijgen: “{_short(need.what)}”?")
         if needs:
             parts.append(
                 f'<p class="hb-sub">Wat {h(person.name)} nu nodig heeft (startpunt)</p><ul>{"".join(needs)}</ul>'
@@ -233,7 +231,16 @@ def _round(org: Organisation, slot: Slot) -> str:
             )
         else:
             asks.append(f"{h(person.name)}: wat mag deze stap van jou terug verwachten?")
+    if is_last:
+        expect = "".join(f"<li>{h(e)}</li>" for e in ext.expectations)
+        parts.append(f'<p class="hb-sub">Daarna komt de {h(ext.name.lower())}. Die verwacht:</p><ul>{expect}</ul>')
+        asks.append(f"Merkt de {h(ext.name.lower())} dat de stappen goed op elkaar aansluiten? Waaraan?")
     asks.append("Gaat het nu zo? Wat gaat er goed, en waar loopt het vast?")
     parts.append(_questions(asks, "Vraag door"))
     parts.append("</section>")
     return "".join(parts)
+
+
+def _short(text: str) -> str:
+    """A need quoted inside a question: escaped, without its closing full stop."""
+    return h(text.strip().rstrip("."))
