@@ -7,7 +7,8 @@ from ..model import Action, Meeting, Organisation
 from ..nl import date_nl
 from .escape import h
 from .links import PAGES, a, person_url, step_url
-from .meeting import NO_MEETING, calendar_link, follow_up_text, names
+from .meeting import NO_MEETING, calendar_link, follow_up_text
+from .parts import join
 
 HERE = PAGES["memo"]
 # A tiny copy button: shown only when the browser can copy; without script the text box still works.
@@ -17,6 +18,14 @@ COPY_SCRIPT = (
     "navigator.clipboard.writeText(t.value).then(function(){b.textContent='Gekopieerd';},function(){"
     "t.focus();t.select();b.textContent='Kopieer met Ctrl+C';});});})();</script>"
 )
+
+
+def _present(org: Organisation, meeting: Meeting) -> str:
+    """The attendees, and the facilitator when not among them."""
+    present = [h(org.person(p).name) for p in meeting.attendees]
+    if meeting.facilitator and meeting.facilitator not in meeting.attendees:
+        present.append(f"{h(org.person(meeting.facilitator).name)} (begeleider)")
+    return join(present, "niemand vastgelegd")
 
 
 def _actions(org: Organisation, meeting: Meeting) -> list[Action]:
@@ -38,7 +47,7 @@ def plain_text(org: Organisation, meeting: Meeting) -> str:
     lines = [f"Onderwerp: Afspraken uit de bijeenkomst van {date_nl(meeting.date)}", "", "Beste collega's,", ""]
     lines += [_intro(org, meeting), ""]
     if meeting.goal:
-        lines += [f"Waarom: {' '.join(meeting.goal.split())}", ""]
+        lines += [f"Waarom we bij elkaar kwamen: {' '.join(meeting.goal.split())}", ""]
     lines += ["WAT WE HEBBEN AFGESPROKEN", ""]
     if not meeting.agreements:
         lines += ["Er zijn nog geen afspraken vastgelegd.", ""]
@@ -115,7 +124,7 @@ def memo(org: Organisation, meeting_id: str | None = None) -> str:
         + "<h3>Actiepunten</h3>"
         + _actions_html(org, meeting)
         + f"<h3>Vervolg</h3><p>Vervolgbijeenkomst: {follow_up_text(meeting)}.</p>"
-        + f'<p class="hb-meta">Aanwezig: {names(org, list(meeting.attendees))}.</p>'
+        + f'<p class="hb-meta">Aanwezig: {_present(org, meeting)}.</p>'
         + "</article>"
     )
     rows = text.count("\n") + 2
