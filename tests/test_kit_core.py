@@ -187,3 +187,64 @@ def test_a_held_meeting_without_agreements_gets_a_reminder(data_copy: Path) -> N
         f"meetings.yml:{line}:5: warning: de bijeenkomst is geweest, maar er staan geen afspraken" in m for m in found
     ), found
     assert not any("geen afspraken" in str(p) for p in check(load(data_copy), MEETING.date))
+
+
+def test_meeting_agree_adds_points_and_keeps_the_file(data_copy: Path) -> None:
+    from macros.adapters.cli import main
+
+    path = data_copy / "meetings.yml"
+    before = path.read_text(encoding="utf-8")
+    assert (
+        main(
+            ["meeting", "agree", MEETING.id, "--step", "uitvoering", "--point", "Nieuw punt.", "--data", str(data_copy)]
+        )
+        == 0
+    )
+    after = path.read_text(encoding="utf-8")
+    assert [line for line in before.splitlines() if line not in after.splitlines()] == []
+    assert load(data_copy).org.meetings[0].agreements[3].points[-1] == "Nieuw punt."
+    new = edit.add_meeting(data_copy, title="Vervolg", date=dt.date(2027, 1, 13), today=dt.date(2026, 11, 23))
+    args = [
+        "meeting",
+        "agree",
+        new.id,
+        "--step",
+        "uitvoering",
+        "--point",
+        "Een",
+        "--point",
+        "Twee",
+        "--data",
+        str(data_copy),
+    ]
+    assert main(args) == 0
+    made = load(data_copy).org.meetings[-1].agreements
+    assert [(a.step, a.points) for a in made] == [("uitvoering", ["Een", "Twee"])]
+    assert "      - step: uitvoering\n        points:\n          - Een\n          - Twee\n" in path.read_text(
+        encoding="utf-8"
+    )
+
+
+def test_meeting_agree_refuses_unknown_codes(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from macros.adapters.cli import main
+
+    text = (data_copy / "meetings.yml").read_text(encoding="utf-8")
+    assert (
+        main(
+            [
+                "meeting",
+                "agree",
+                "bijeenkomst-2026-11",
+                "--step",
+                "uitvoering",
+                "--point",
+                "x",
+                "--data",
+                str(data_copy),
+            ]
+        )
+        == 1
+    )
+    assert "Bedoel je 'bijeenkomst-2026-10'?" in capsys.readouterr().err
+    assert main(["meeting", "agree", MEETING.id, "--step", "uitvoering", "--point", " ", "--data", str(data_copy)]) == 1
+    assert (data_copy / "meetings.yml").read_text(encoding="utf-8") == text
