@@ -133,11 +133,11 @@ def memo(org: Organisation, meeting_id: str | None = None) -> str:
         '<h2 id="als-tekst-voor-een-e-mail">Als tekst voor een e-mail</h2>'
         "<p>Klik in het vak, kies <kbd>Ctrl</kbd>+<kbd>A</kbd> en daarna <kbd>Ctrl</kbd>+<kbd>C</kbd>. "
         "Plak de tekst in een nieuwe e-mail aan alle collega's.</p>"
+        '<p><button type="button" id="hb-memo-copy" class="md-button" hidden>Kopieer de tekst</button></p>'
         '<label for="hb-memo-text" class="hb-sub">Tekst van het memo</label>'
         f'<textarea id="hb-memo-text" class="hb-memo-text" rows="{rows}" readonly spellcheck="false">'
         + h(text).replace("\n", "&#10;")
         + "</textarea>"
-        '<p><button type="button" id="hb-memo-copy" class="md-button" hidden>Kopieer de tekst</button></p>'
         f"<p>{calendar_link(HERE)}</p>"
         "</div>"
     )
