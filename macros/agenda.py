@@ -131,7 +131,10 @@ def follow_up(meeting: Meeting) -> tuple[dt.date, bool]:
 def current_meeting(org: Organisation, meeting_id: str | None = None) -> Meeting | None:
     """The meeting the facilitator pages are about: the given one, or the latest in the data."""
     if meeting_id is not None:
-        return next(m for m in org.meetings if m.id == meeting_id)
+        found = next((m for m in org.meetings if m.id == meeting_id), None)
+        if found is None:
+            raise ValueError(f"onbekende bijeenkomst '{meeting_id}' in meetings.yml")
+        return found
     if not org.meetings:
         return None
     return max(org.meetings, key=lambda m: (m.date, m.start or DEFAULT_START))
