@@ -89,7 +89,7 @@ def register(org: Organisation, *, today: dt.date) -> str:
     out = [summary(org, today), _table(org, open_actions(org.actions), today, columns=("who", "step", "meeting"))]
     if done:
         out.append(
-            f'<details class="hb-done"><summary>{len(done)} afgeronde actiepunten</summary>'
+            f'<details class="hb-done"><summary>{len(done)} {"afgerond actiepunt" if len(done) == 1 else "afgeronde actiepunten"}</summary>'
             + _table(org, done, today, columns=("who", "step", "meeting"))
             + "</details>"
         )
