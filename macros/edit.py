@@ -257,3 +257,27 @@ def add_meeting(
     roundtrip.append(roundtrip.block_list(doc.data, "meetings"), item)
     notes = _commit(folder, "meetings.yml", doc, before, today)
     return Result(code, display_path(folder / "meetings.yml"), f"bijeenkomst toegevoegd met code {code}", notes)
+
+
+def add_agreement(folder: Path, meeting: str, *, step: str, points: Sequence[str], today: dt.date) -> Result:
+    """Add what was agreed for one step to a meeting in meetings.yml (for the memo)."""
+    before = _current(folder)
+    org = before.org
+    _known(meeting, (m.id for m in org.meetings), "onbekende bijeenkomst", "MEETING")
+    _known(step, (s.id for s in org.steps), "onbekende stap", "--step")
+    texts = [" ".join(p.split()) for p in points]
+    if not texts or not all(texts):
+        raise EditError("--point: vul in wat er is afgesproken.")
+    doc = _document(folder, "meetings.yml")
+    item = next(i for i in doc.data["meetings"] if i.get("id") == meeting)
+    agreements = roundtrip.block_list(item, "agreements")
+    entry = next((a for a in agreements if a.get("step") == step), None)
+    if entry is None:
+        roundtrip.append(agreements, CommentedMap([("step", step), ("points", texts)]))
+        roundtrip.block_list(agreements[-1], "points")
+    else:
+        for text in texts:
+            roundtrip.append(roundtrip.block_list(entry, "points"), text)
+    notes = _commit(folder, "meetings.yml", doc, before, today)
+    count = f"{len(texts)} {'afspraak' if len(texts) == 1 else 'afspraken'}"
+    return Result(meeting, display_path(folder / "meetings.yml"), f"{count} voor stap {step} vastgelegd", notes)

@@ -182,6 +182,36 @@ def _raw(source: Source | None, list_key: str, field: str) -> list[tuple[Loc, st
     ]
 
 
+def _check_agreements(col: _Collector, step_ids: set[str]) -> None:
+    """Each meeting's agreements name known steps, each step once."""
+    src = col.sources.get("meetings.yml")
+    if src is None or not step_ids:
+        return
+    for loc, _ in _raw(src, "meetings", "id"):
+        base = (*loc[:-1], "agreements")
+        items = _get(src, base)
+        if not isinstance(items, list):
+            continue
+        refs = [
+            ((*base, j, "step"), item["step"])
+            for j, item in enumerate(items)
+            if isinstance(item, dict) and isinstance(item.get("step"), str)
+        ]
+        col.check_refs("meetings.yml", refs, step_ids, "stap")
+        seen: dict[str, int] = {}
+        for ref_loc, step in refs:
+            pos = src.where(ref_loc)
+            if step in seen:
+                col.add(
+                    "meetings.yml",
+                    pos,
+                    f"stap '{step}' staat al bij de afspraken van deze bijeenkomst (regel {seen[step]}); "
+                    "zet alle afspraken voor die stap onder 'points' daar.",
+                )
+            else:
+                seen[step] = pos.line
+
+
 def load(data_dir: str | os.PathLike[str], overrides: Mapping[str, str] | None = None) -> Loaded:
     """Load and check a data folder. Raises DataError listing every error.
 
@@ -223,6 +253,7 @@ def load(data_dir: str | os.PathLike[str], overrides: Mapping[str, str] | None =
         col.check_refs("actions.yml", _raw(col.sources.get("actions.yml"), "actions", "who"), person_ids, "persoon")
     actions_src = col.sources.get("actions.yml")
     col.check_refs("actions.yml", _raw(actions_src, "actions", "step"), step_ids, "stap")
+    _check_agreements(col, step_ids)
     if "meetings.yml" in col.sources or (col.data_dir / "meetings.yml").exists() is False:
         col.check_refs("actions.yml", _raw(actions_src, "actions", "meeting"), meeting_ids, "bijeenkomst")
 

@@ -107,6 +107,11 @@ def message_for(error: Any, model: type[BaseModel]) -> str:
         return f"verwacht een blok met sleutels, maar hier staat {_describe(given)}."
     if kind == "too_short":
         return f"'{field}' moet minstens één item hebben."
+    limits = error.get("ctx", {})
+    if kind == "greater_than_equal" and "ge" in limits:
+        return f"{_describe(given)} is te klein; vul minstens {limits['ge']} in."
+    if kind == "less_than_equal" and "le" in limits:
+        return f"{_describe(given)} is te groot; vul hoogstens {limits['le']} in."
     if kind.startswith("int") or kind.startswith("greater") or kind.startswith("less"):
         return f"{_describe(given)} kan hier niet: {error.get('msg', '')}."
     return f"{error.get('msg', 'ongeldige waarde')}."

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from .agenda import DEFAULT_MINUTES
 
 Id = Annotated[
     str,
@@ -154,6 +156,39 @@ class ActionsFile(_Strict):
     actions: list[Action] = Field(default_factory=list, description="Alle actiepunten.")
 
 
+def _minutes(letter: str, what: str, key: str, *, per_step: bool = False) -> Any:
+    unit = "minuten per processtap" if per_step else "minuten"
+    return Field(
+        None,
+        ge=1,
+        le=240,
+        description=f"Onderdeel {letter}, {what}: aantal {unit}. Zonder waarde: {DEFAULT_MINUTES[key]}.",
+    )
+
+
+class Durations(_Strict):
+    """How long each block of the meeting script takes; a missing block keeps its default."""
+
+    opening: int | None = _minutes("a", "opening: waarom en wat", "opening")
+    welcome: int | None = _minutes("b", "ieders inbreng telt", "welcome")
+    internal_customer: int | None = _minutes("c", "uitleg interne klant", "internal_customer")
+    model: int | None = _minutes("d", "uitleg van het werkblad", "model")
+    mapping: int | None = _minutes("e", "ronde langs de stappen", "mapping", per_step=True)
+    connections: int | None = _minutes("f", "doorvragen en verbanden leggen", "connections")
+    actions: int | None = _minutes("g", "actiepunten vastleggen", "actions")
+    round: int | None = _minutes("h", "korte slotronde", "round")
+    follow_up: int | None = _minutes("i", "vervolg plannen", "follow_up")
+    inform: int | None = _minutes("j", "collega's informeren", "inform")
+    start: int | None = _minutes("k", "meteen beginnen", "start")
+
+
+class Agreement(_Strict):
+    step: Id = Field(description="Code van de stap waar de afspraken over gaan.")
+    points: list[Text] = Field(
+        min_length=1, description="Wat er voor deze stap is afgesproken, één afspraak per regel."
+    )
+
+
 class Meeting(_Strict):
     id: Id = Field(description="Code van de bijeenkomst, bijvoorbeeld 'bijeenkomst-2026-10'.")
     title: Text = Field(description="Titel van de bijeenkomst.")
@@ -162,7 +197,18 @@ class Meeting(_Strict):
     location: Text | None = Field(None, description="Waar de bijeenkomst is.")
     facilitator: Id | None = Field(None, description="Code van de begeleider.")
     attendees: list[Id] = Field(default_factory=list, description="Codes van de deelnemers.")
-    follow_up: dt.date | None = Field(None, description="Datum van de vervolgbijeenkomst (JJJJ-MM-DD).")
+    follow_up: dt.date | None = Field(
+        None, description="Datum van de vervolgbijeenkomst (JJJJ-MM-DD). Zonder datum: drie maanden later."
+    )
+    goal: Text | None = Field(None, description="Waarom we bij elkaar komen en wat we willen bereiken.")
+    durations: Durations | None = Field(
+        None,
+        description="Hoe lang elk onderdeel van het draaiboek duurt, in minuten. Weggelaten onderdelen "
+        "houden hun standaardduur.",
+    )
+    agreements: list[Agreement] = Field(
+        default_factory=list, description="Wat er per stap is afgesproken; dit komt in het memo aan alle collega's."
+    )
 
 
 class MeetingsFile(_Strict):

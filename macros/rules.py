@@ -61,6 +61,14 @@ def check(loaded: Loaded, today: dt.date) -> list[Problem]:
                 f"de vervolgbijeenkomst van {date_nl(meeting.follow_up)} is voorbij, maar staat niet in meetings.yml; "
                 "leg hem vast met 'handboek meeting add'.",
             )
+    for i, meeting in enumerate(org.meetings):
+        if meeting.date < today and not meeting.agreements:
+            warn(
+                "meetings.yml",
+                ("meetings", i),
+                "de bijeenkomst is geweest, maar er staan geen afspraken bij; vul 'agreements' in per stap, "
+                "dan is het memo compleet.",
+            )
     for i, action in enumerate(org.actions):
         if action.is_overdue(today):
             warn(

@@ -129,6 +129,11 @@ def cmd_meeting_add(args: argparse.Namespace) -> int:
     return _report(result, print_id=True)
 
 
+def cmd_meeting_agree(args: argparse.Namespace) -> int:
+    result = edit.add_agreement(_folder(args.data), args.meeting, step=args.step, points=args.point, today=_today())
+    return _report(result, print_id=False)
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     target = Path(args.dir)
     # Inside the project, point at its committed schemas; elsewhere the new folder gets its own copy.
@@ -148,6 +153,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "action add": cmd_action_add,
     "action done": cmd_action_done,
     "meeting add": cmd_meeting_add,
+    "meeting agree": cmd_meeting_agree,
     "init": cmd_init,
 }
 

@@ -76,7 +76,7 @@ def _data(sub: argparse.ArgumentParser) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    """The full command line: check, schema, action add|done, meeting add, init."""
+    """The full command line: check, schema, action add|done, meeting add|agree, init."""
     main = _Parser(prog="handboek", description="Werk met de gegevens van het handboek interne klant.")
     commands = main.add_subparsers(dest="command", required=True, metavar="OPDRACHT", parser_class=_Parser)
 
@@ -119,7 +119,7 @@ def parser() -> argparse.ArgumentParser:
     _data(done)
 
     meet = commands.add_parser("meeting", help="leg een bijeenkomst vast").add_subparsers(
-        dest="sub", required=True, metavar="add", parser_class=_Parser
+        dest="sub", required=True, metavar="add|agree", parser_class=_Parser
     )
     madd = meet.add_parser(
         "add",
@@ -137,6 +137,17 @@ def parser() -> argparse.ArgumentParser:
     madd.add_argument("--follow-up", type=DATE, metavar="DATUM", help="datum van de vervolgbijeenkomst")
     madd.add_argument("--id", type=CODE, metavar="CODE", help="een eigen code (standaard: bijeenkomst-JJJJ-MM)")
     _data(madd)
+    agree = meet.add_parser(
+        "agree",
+        help="leg vast wat er per stap is afgesproken",
+        description="Zet afspraken voor één stap bij een bijeenkomst in meetings.yml. Ze komen in het memo.",
+    )
+    agree.add_argument("meeting", type=CODE, metavar="CODE", help="de code van de bijeenkomst")
+    agree.add_argument("--step", required=True, type=CODE, metavar="CODE", help="de stap waar het over gaat")
+    agree.add_argument(
+        "--point", required=True, action="append", metavar="TEKST", help="één afspraak; herhaal voor meer"
+    )
+    _data(agree)
 
     ini = commands.add_parser(
         "init",

@@ -17,6 +17,7 @@ from ..render.escape import h
 from . import site
 from .macros_beheer import maintainer_macros
 from .macros_employee import employee_macros
+from .macros_meeting import meeting_macros
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ MACRO_GROUPS: list[Callable[[Context], list[Callable[..., str]]]] = [
     foundation_macros,
     maintainer_macros,
     employee_macros,
+    meeting_macros,
 ]
 
 

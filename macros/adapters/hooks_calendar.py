@@ -1,0 +1,25 @@
+"""MkDocs hook: serve the follow-up calendar (.ics) beside the meeting pages.
+
+The file is built by ``macros.followup`` from the data that ``hooks.py``
+loaded and checked in ``on_config``; this hook only adds it to the site.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from mkdocs.structure.files import File, Files
+
+from macros import followup
+from macros.adapters import site
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    project = os.path.dirname(os.path.abspath(config.config_file_path))
+    org = site.load_once(site.data_dir(project)).org
+    files.append(File.generated(config, followup.CALENDAR_FILE, content=followup.build(org)))
+    return files

@@ -1,0 +1,70 @@
+"""Macros of the facilitator kit: preparation, script, worksheet, action points and memo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..agenda import agenda, current_meeting
+from ..render import actions, meeting, memo, prepare, worksheet
+
+if TYPE_CHECKING:
+    from .macros_env import Context
+
+
+def meeting_macros(ctx: Context) -> list[Callable[..., str]]:
+    """Macros of /bijeenkomst/... and /actiepunten/."""
+
+    def prep_checklist() -> str:
+        return prepare.checklist(ctx.org)
+
+    def meeting_script() -> str:
+        return meeting.script(ctx.org)
+
+    def meeting_summary() -> str:
+        found = current_meeting(ctx.org)
+        if found is None:
+            return meeting.NO_MEETING
+        return meeting.meeting_facts(ctx.org, found, agenda(ctx.org, found))
+
+    def calendar_link() -> str:
+        return meeting.calendar_link(ctx.here)
+
+    def worksheet_sheet() -> str:
+        return worksheet.worksheet(ctx.org)
+
+    def worksheet_blank() -> str:
+        return worksheet.blank_worksheet()
+
+    def worksheet_summary() -> str:
+        return worksheet.sheet_summary(ctx.org)
+
+    def action_register() -> str:
+        return actions.register(ctx.org, today=ctx.today)
+
+    def actions_by_owner() -> str:
+        return actions.by_owner(ctx.org, today=ctx.today)
+
+    def actions_by_step() -> str:
+        return actions.by_step(ctx.org, today=ctx.today)
+
+    def action_form() -> str:
+        return actions.form(ctx.org)
+
+    def meeting_memo() -> str:
+        return memo.memo(ctx.org)
+
+    return [
+        prep_checklist,
+        meeting_script,
+        meeting_summary,
+        calendar_link,
+        worksheet_sheet,
+        worksheet_blank,
+        worksheet_summary,
+        action_register,
+        actions_by_owner,
+        actions_by_step,
+        action_form,
+        meeting_memo,
+    ]

@@ -1,0 +1,139 @@
+"""The follow-up calendar: every meeting's follow-up and every open action point's due date, as .ics.
+
+The file is deterministic: UIDs come from the codes in the data and DTSTAMP
+from the data's own dates, never from the clock, so two builds of the same
+data give the same bytes. Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
+
+from .agenda import DEFAULT_START, follow_up
+from .model import Action, Meeting, Organisation
+from .nl import date_nl
+
+CALENDAR_FILE = "bijeenkomst/vervolg.ics"  # address inside the site
+TIMEZONE = "Europe/Amsterdam"
+FOLLOW_UP_MINUTES = 90
+PRODID = "-//Handboek interne klant//vervolg//NL"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One event of the calendar, before it becomes iCalendar."""
+
+    uid: str
+    summary: str
+    description: str
+    day: dt.date
+    start: dt.time | None  # None: an all-day event
+    minutes: int = 0
+    location: str | None = None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "handboek"
+
+
+def _follow_up_entry(org: Organisation, meeting: Meeting, domain: str) -> Entry:
+    day, default = follow_up(meeting)
+    note = " (drie maanden na de bijeenkomst; nog niet vastgelegd)" if default else ""
+    return Entry(
+        uid=f"vervolg-{meeting.id}@{domain}",
+        summary=f"Vervolg: {meeting.title}",
+        description=(
+            f"Voortgang van de afspraken uit de bijeenkomst van {date_nl(meeting.date)}{note}. "
+            f"Welke actiepunten zijn klaar, wat loopt nog, wat moet anders? {org.info.name}."
+        ),
+        day=day,
+        start=meeting.start or DEFAULT_START,
+        minutes=FOLLOW_UP_MINUTES,
+        location=meeting.location,
+    )
+
+
+def _action_entry(org: Organisation, action: Action, domain: str) -> Entry:
+    who = org.person(action.who).name
+    lines = [f"Actiepunt {action.id}: {action.what}", f"Wie: {who}"]
+    if action.step:
+        lines.append(f"Stap: {org.step(action.step).name}")
+    if action.meeting:
+        meeting = next(m for m in org.meetings if m.id == action.meeting)
+        lines.append(f"Afgesproken in: {meeting.title} ({date_nl(meeting.date)})")
+    return Entry(
+        uid=f"actiepunt-{action.id}@{domain}",
+        summary=f"Uiterste datum {action.id}: {action.what} ({who})",
+        description="\n".join(lines),
+        day=action.due,
+        start=None,
+    )
+
+
+def entries(org: Organisation) -> list[Entry]:
+    """Follow-ups first (by date), then open action points (by due date)."""
+    domain = f"{_slug(org.info.name)}.handboek"
+    meetings = sorted(org.meetings, key=lambda m: (m.date, m.id))
+    actions = sorted((a for a in org.actions if a.status != "klaar"), key=lambda a: (a.due, a.id))
+    return [_follow_up_entry(org, m, domain) for m in meetings] + [_action_entry(org, a, domain) for a in actions]
+
+
+def stamp(org: Organisation) -> dt.datetime:
+    """DTSTAMP from the data: the day of the latest meeting, else the earliest due date."""
+    days = [m.date for m in org.meetings] or [a.due for a in org.actions] or [dt.date(2000, 1, 1)]
+    day = max(days) if org.meetings else min(days)
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.UTC)
+
+
+def build(org: Organisation) -> bytes:
+    """The calendar file as bytes (CRLF line ends, as RFC 5545 asks)."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", f"Handboek {org.info.name}: vervolg en actiepunten")
+    cal.add("x-wr-timezone", TIMEZONE)
+    cal.add_component(_amsterdam())
+    zone = ZoneInfo(TIMEZONE)
+    when = stamp(org)
+    for entry in entries(org):
+        event = Event()
+        event.add("uid", entry.uid)
+        event.add("dtstamp", when)
+        event.add("summary", entry.summary)
+        event.add("description", entry.description)
+        if entry.start is None:
+            event.add("dtstart", entry.day)
+            event.add("dtend", entry.day + dt.timedelta(days=1))
+            event.add("transp", "TRANSPARENT")  # a deadline, not a busy slot
+        else:
+            begin = dt.datetime.combine(entry.day, entry.start, tzinfo=zone)
+            event.add("dtstart", begin)
+            event.add("dtend", begin + dt.timedelta(minutes=entry.minutes))
+        if entry.location:
+            event.add("location", entry.location)
+        cal.add_component(event)
+    return bytes(cal.to_ical())
+
+
+def _amsterdam() -> Timezone:
+    """Europe/Amsterdam with the EU's summer-time rule, as Outlook writes it; not tied to a tzdata version."""
+    zone = Timezone()
+    zone.add("tzid", TIMEZONE)
+    for part, begin, month, before, after, name in (
+        (TimezoneDaylight(), dt.datetime(1970, 3, 29, 2, 0), 3, 1, 2, "CEST"),
+        (TimezoneStandard(), dt.datetime(1970, 10, 25, 3, 0), 10, 2, 1, "CET"),
+    ):
+        part.add("dtstart", begin)
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        part.add("tzoffsetfrom", dt.timedelta(hours=before))
+        part.add("tzoffsetto", dt.timedelta(hours=after))
+        part.add("tzname", name)
+        zone.add_component(part)
+    return zone
