@@ -30,7 +30,7 @@ STEPS_SECTION = "Stappen"
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     folder = site.data_dir(_project_dir(config))
     try:
-        loaded = site.load_once(folder)
+        loaded = site.start_build(folder)
     except DataError as exc:
         raise PluginError("De gegevens bevatten fouten:\n" + exc.report()) from None
     notes = check(loaded, site.today())
@@ -91,6 +91,14 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         path = f"{site.source_prefix(Path(config.docs_dir), project)}/{src}"
     page.edit_url = template.replace("{path}", path)
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site.end_build()
+
+
+def on_build_error(error: Exception) -> None:
+    site.end_build()
 
 
 def _project_dir(config: MkDocsConfig) -> str:

@@ -12,6 +12,8 @@ DATA_ENV = "HANDBOOK_DATA"
 TODAY_ENV = "HANDBOOK_TODAY"
 
 _cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Loaded]] = {}
+# Folders checked at the start of the running build: within one build the files are not walked again.
+_in_build: set[Path] = set()
 
 
 def data_dir(project_dir: str | os.PathLike[str]) -> Path:
@@ -37,7 +39,15 @@ def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 def load_once(folder: Path) -> Loaded:
-    """Load the folder, or return the earlier result if no file changed since."""
+    """Load the folder, or return the earlier result if no file changed since.
+
+    During a build (between ``start_build`` and ``end_build``) the result of
+    the check at its start is used as it is: a macro on every page must not
+    walk the data folder again.
+    """
+    hit = _cache.get(folder)
+    if hit and folder in _in_build:
+        return hit[1]
     signature = _signature(folder)
     hit = _cache.get(folder)
     if hit and hit[0] == signature:
@@ -45,6 +55,19 @@ def load_once(folder: Path) -> Loaded:
     loaded = load(folder)
     _cache[folder] = (signature, loaded)
     return loaded
+
+
+def start_build(folder: Path) -> Loaded:
+    """Check the files once at the start of a build (every rebuild of mkdocs serve too) and load them if changed."""
+    _in_build.discard(folder)
+    loaded = load_once(folder)
+    _in_build.add(folder)
+    return loaded
+
+
+def end_build() -> None:
+    """After a build, or when it failed: the next access checks the files again."""
+    _in_build.clear()
 
 
 def source_prefix(folder: Path, project_dir: str | os.PathLike[str]) -> str:
