@@ -123,6 +123,8 @@ def _twin_config(config_file: Path, capture: TwinCapture) -> dict[str, Any]:
 def make_twin(data: Path, out: Path, *, config_file: Path = ROOT / "mkdocs.yml") -> dict[str, Any]:
     """Build ``data`` for real once and write its static twin into ``out``. Returns a summary."""
     os.environ["HANDBOOK_DATA"] = str(data.resolve())
+    if str(config_file.parent) not in sys.path:
+        sys.path.insert(0, str(config_file.parent))  # the project's own package, as `python -m mkdocs` finds it
     if out.exists():
         shutil.rmtree(out)
     capture = TwinCapture(out)
