@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import posixpath
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,13 +17,14 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from benchmarks.make_org import make_org
+from benchmarks.twin import make_twin
 from macros.adapters import site
 from macros.load import load
 from macros.model import Organisation
 from macros.render.links import PAGES, person_url, rel, step_url
 from macros.rules import check
 
-from .conftest import DATA, ROOT, TODAY
+from .conftest import DATA, ROOT, TODAY, Build
 
 DEFAULT = load(DATA).org
 
@@ -104,3 +107,29 @@ def test_indexed_lookups_match_a_scan(tmp_path: Path) -> None:
         for step in org.steps:
             assert org.step(step.id) is step
             assert org.actions_of_step(step.id) == [a for a in org.actions if a.step == step.id]
+
+
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+EDIT_BUTTON = re.compile(r'<a href="[^"]*" title="[^"]*" class="md-content__button md-icon" rel="edit">.*?</a>', re.S)
+
+
+def test_static_twin_builds_strict_with_the_same_pages(
+    default_build: Build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The benchmark's baseline: every page of the real site, with the same content, from plain Markdown."""
+    monkeypatch.setattr(site, "_cache", {})
+    monkeypatch.setenv("HANDBOOK_TODAY", TODAY)
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    summary = make_twin(DATA, tmp_path / "twin")
+    assert summary["raw_wrapped"] == [], "rendered pages hold no Jinja: data braces are HTML entities"
+    build(load_config(str(tmp_path / "twin" / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True))
+    real = sorted(p.relative_to(default_build.site) for p in default_build.site.rglob("*.html"))
+    assert real == sorted(p.relative_to(tmp_path / "site") for p in (tmp_path / "site").rglob("*.html"))
+    for page in real:
+        ours = ARTICLE.findall((default_build.site / page).read_text(encoding="utf-8"))
+        twin = ARTICLE.findall((tmp_path / "site" / page).read_text(encoding="utf-8"))
+        assert [_text(EDIT_BUTTON.sub("", a)) for a in ours] == [_text(a) for a in twin], page
+
+
+def _text(html: str) -> str:
+    return " ".join(html.split())
