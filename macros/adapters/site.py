@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from ..load import Loaded, load
@@ -18,7 +19,11 @@ _in_build: set[Path] = set()
 
 def data_dir(project_dir: str | os.PathLike[str]) -> Path:
     """The data folder: $HANDBOOK_DATA, or data/ beside mkdocs.yml."""
-    chosen = os.environ.get(DATA_ENV)
+    return _data_dir(os.environ.get(DATA_ENV), os.fspath(project_dir), os.getcwd())
+
+
+@lru_cache(maxsize=64)  # asked for on every page; resolving a path asks the file system
+def _data_dir(chosen: str | None, project_dir: str, cwd: str) -> Path:  # cwd: a relative path depends on it
     return Path(chosen).expanduser().resolve() if chosen else (Path(project_dir) / "data").resolve()
 
 
@@ -72,6 +77,11 @@ def end_build() -> None:
 
 def source_prefix(folder: Path, project_dir: str | os.PathLike[str]) -> str:
     """The data folder as a path inside the repository, for edit links and source notes."""
+    return _source_prefix(folder, os.fspath(project_dir))
+
+
+@lru_cache(maxsize=64)
+def _source_prefix(folder: Path, project_dir: str) -> str:  # both absolute here
     try:
         return folder.relative_to(Path(project_dir).resolve()).as_posix()
     except ValueError:
