@@ -54,7 +54,6 @@ def load_once(folder: Path) -> Loaded:
     if hit and folder in _in_build:
         return hit[1]
     signature = _signature(folder)
-    hit = _cache.get(folder)
     if hit and hit[0] == signature:
         return hit[1]
     loaded = load(folder)
