@@ -145,10 +145,15 @@ def machine() -> str:
     from importlib.metadata import version
 
     return (
-        f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()}; "
+        f"{os.cpu_count()} kernen ({cpu}), Python {platform.python_version()}, {platform.system()}; "
         f"MkDocs {version('mkdocs')}, Material {version('mkdocs-material')}, "
         f"mkdocs-macros {version('mkdocs-macros-plugin')}"
     )
+
+
+def _nl(value: float) -> str:
+    """A number as the Dutch write it: 1,25."""
+    return f"{value:.2f}".replace(".", ",")
 
 
 def table(results: list[Result], runs: int) -> str:
@@ -163,8 +168,8 @@ def table(results: list[Result], runs: int) -> str:
     for r in results:
         name = "standaard" if r.scale == 1 else f"{r.scale}×"
         lines.append(
-            f"| {name} | {r.pages} | {r.real.median:.2f} | {r.twin.median:.2f} | {r.ratio:.2f}× | {r.cpu_ratio:.2f}× "
-            f"| {r.bytes_per_page:,.0f} | {max(r.real.peaks_kb) / 1024:.0f} (tweeling {max(r.twin.peaks_kb) / 1024:.0f}) |"
+            f"| {name} | {r.pages} | {_nl(r.real.median)} | {_nl(r.twin.median)} | {_nl(r.ratio)}× | {_nl(r.cpu_ratio)}× "
+            f"| {r.bytes_per_page:.0f} | {max(r.real.peaks_kb) / 1024:.0f} (tweeling {max(r.twin.peaks_kb) / 1024:.0f}) |"
         )
     return "\n".join(lines)
 
