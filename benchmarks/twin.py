@@ -50,7 +50,7 @@ class TwinCapture(BasePlugin):  # type: ignore[type-arg]
         self.site_name = ""
         self.not_in_nav: list[str] = []
         self.pages = 0
-        self.raw_wrapped: list[str] = []
+        self.not_rendered: list[str] = []
 
     def _target(self, src_uri: str) -> Path:
         path = self.docs / src_uri
@@ -79,16 +79,15 @@ class TwinCapture(BasePlugin):  # type: ignore[type-arg]
 
     @event_priority(LAST)
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
-        text = markdown
-        # The twin still runs mkdocs-macros: text that looks like Jinja must stay text there.
-        if any(mark in text for mark in JINJA_MARKS):
-            if "endraw" in text:
-                raise SystemExit(f"{page.file.src_uri}: cannot protect a page that contains 'endraw'")
-            text = "{% raw %}" + text + "{% endraw %}"
-            self.raw_wrapped.append(page.file.src_uri)
-        front = yaml.safe_dump(dict(page.meta), allow_unicode=True, sort_keys=False) if page.meta else ""
+        meta = dict(page.meta)
+        # The twin still runs mkdocs-macros: a page whose final text looks like Jinja
+        # (a maintainer page showing a macro call, say) must stay text there.
+        if any(mark in markdown for mark in JINJA_MARKS):
+            meta["render_macros"] = False
+            self.not_rendered.append(page.file.src_uri)
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) if meta else ""
         self._target(page.file.src_uri).write_text(
-            (f"---\n{front}---\n\n" if front else "") + text + "\n", encoding="utf-8"
+            (f"---\n{front}---\n\n" if front else "") + markdown + "\n", encoding="utf-8"
         )
         self.pages += 1
         return markdown
@@ -137,7 +136,7 @@ def make_twin(data: Path, out: Path, *, config_file: Path = ROOT / "mkdocs.yml")
         + yaml.safe_dump(_twin_config(config_file, capture), allow_unicode=True, sort_keys=False),
         encoding="utf-8",
     )
-    return {"pages": capture.pages, "not_in_nav": len(capture.not_in_nav), "raw_wrapped": capture.raw_wrapped}
+    return {"pages": capture.pages, "not_in_nav": len(capture.not_in_nav), "not_rendered": capture.not_rendered}
 
 
 def main(argv: list[str] | None = None) -> int:
