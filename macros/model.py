@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -242,19 +243,55 @@ class Organisation:
     meetings: tuple[Meeting, ...]
     files: dict[str, str] = field(default_factory=dict)
 
+    # Lookups by code, built on first use: a page asks for a person or a step many times,
+    # and scanning the lists for each would make a build quadratic in the number of people.
+    @cached_property
+    def _people(self) -> dict[str, Person]:
+        return {p.id: p for p in self.people}
+
+    @cached_property
+    def _steps(self) -> dict[str, Step]:
+        return {s.id: s for s in self.steps}
+
+    @cached_property
+    def _steps_by_performer(self) -> dict[str, list[Step]]:
+        found: dict[str, list[Step]] = {}
+        for step in self.steps:
+            for person_id in dict.fromkeys(p.person for p in step.data.performers):
+                found.setdefault(person_id, []).append(step)
+        return found
+
+    @cached_property
+    def _customer_entries(self) -> dict[str, list[tuple[Step, Customer]]]:
+        found: dict[str, list[tuple[Step, Customer]]] = {}
+        for step in self.steps:
+            for entry in step.data.customers:
+                found.setdefault(entry.person, []).append((step, entry))
+        return found
+
+    @cached_property
+    def _actions_by(self) -> tuple[dict[str, list[Action]], dict[str, list[Action]]]:
+        by_step: dict[str, list[Action]] = {}
+        by_person: dict[str, list[Action]] = {}
+        for action in self.actions:
+            if action.step is not None:
+                by_step.setdefault(action.step, []).append(action)
+            by_person.setdefault(action.who, []).append(action)
+        return by_step, by_person
+
     def person(self, person_id: str) -> Person:
-        return next(p for p in self.people if p.id == person_id)
+        return self._people[person_id]
 
     def step(self, step_id: str) -> Step:
-        return next(s for s in self.steps if s.id == step_id)
+        return self._steps[step_id]
 
     def steps_of(self, person_id: str) -> list[Step]:
         """Steps in which the person works."""
-        return [s for s in self.steps if any(p.person == person_id for p in s.data.performers)]
+        return list(self._steps_by_performer.get(person_id, ()))
 
     def customer_of(self, person_id: str) -> list[tuple[Step, Customer]]:
         """(step, entry) pairs in which the person is the internal customer."""
-        return [(s, c) for s in self.steps for c in s.data.customers if c.person == person_id]
+        return list(self._customer_entries.get(person_id, ()))
 
     def suppliers_of(self, step: Step) -> list[tuple[Step, Customer]]:
         """Steps that name someone who works in ``step`` as their internal customer."""
@@ -262,7 +299,7 @@ class Organisation:
         return [(s, c) for s in self.steps if s.id != step.id for c in s.data.customers if c.person in workers]
 
     def actions_of_step(self, step_id: str) -> list[Action]:
-        return [a for a in self.actions if a.step == step_id]
+        return list(self._actions_by[0].get(step_id, ()))
 
     def actions_of_person(self, person_id: str) -> list[Action]:
-        return [a for a in self.actions if a.who == person_id]
+        return list(self._actions_by[1].get(person_id, ()))

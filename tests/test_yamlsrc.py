@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from pathlib import Path
 
 import pytest
 
+from macros import yamlsrc
 from macros.yamlsrc import Pos, YamlProblem, decode, parse
+
+from . import hostile
+from .conftest import DATA
 
 
 def test_values_and_positions() -> None:
@@ -82,3 +87,21 @@ def test_decode_strips_bom() -> None:
 
 def test_empty_document_has_no_value() -> None:
     assert parse("f.yml", "# alleen commentaar\n").value is None
+
+
+def test_fast_and_careful_parsers_agree(tmp_path: Path) -> None:
+    """libyaml (fast path) and ruamel.yaml give the same values and positions, also for hostile text."""
+    folder = hostile.make(DATA, tmp_path / "hostile")
+    texts = [p.read_text(encoding="utf-8") for root in (DATA, folder) for p in sorted(root.rglob("*.yml"))]
+    texts += ["a: Zoë 😀 é\nb: {x: é, y: ü}\nc: [ä, 'ö', \"ß\"]\n", "k: >\n  a\n\n  b\nt: 08:30\nu: yes\nv: ~\n"]
+    assert yamlsrc._CParser is not None, "PyYAML without libyaml: the fast path is not tested"
+    for text in texts:
+        fast = yamlsrc._build("f.yml", yamlsrc._fast_events(text))
+        careful = yamlsrc._build("f.yml", yamlsrc.YAML(typ="rt").parse(text))
+        assert (fast.value, fast.values, fast.keys) == (careful.value, careful.values, careful.keys)
+
+
+def test_tab_and_directive_go_the_careful_way() -> None:
+    with pytest.raises(YamlProblem, match="tab"):
+        parse("f.yml", "a: \tb\n")
+    assert parse("f.yml", "%YAML 1.2\n---\na: yes\n").value == {"a": "yes"}

@@ -31,7 +31,7 @@ STEPS_SECTION = "Stappen"
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     folder = site.data_dir(_project_dir(config))
     try:
-        loaded = site.load_once(folder)
+        loaded = site.start_build(folder)
     except DataError as exc:
         raise PluginError("De gegevens bevatten fouten:\n" + exc.report()) from None
     notes = check(loaded, site.today())
@@ -94,6 +94,14 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     # Material puts edit_url into href="..." without escaping it.
     page.edit_url = html.escape(template.replace("{path}", path), quote=True)
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site.end_build()
+
+
+def on_build_error(error: Exception) -> None:
+    site.end_build()
 
 
 def _project_dir(config: MkDocsConfig) -> str:

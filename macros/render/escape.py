@@ -8,7 +8,7 @@ import re
 # Python-Markdown's backslash-escapable characters, plus '|' for tables.
 _MD_SPECIAL = set("\\`*_{}[]()#+-.!|")
 # Characters that the HTML escaper leaves alone but Jinja or MkDocs could see.
-_BRACES = {"{": "&#123;", "}": "&#125;"}
+_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 # C0 controls (but tab, newline, return) and DEL: invalid in HTML, and STX/ETX
 # are Python-Markdown's own placeholder marks.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -21,8 +21,7 @@ def clean(value: object) -> str:
 
 def h(value: object) -> str:
     """Escape a value for HTML text or an attribute value in double quotes."""
-    text = html.escape(clean(value), quote=True)
-    return "".join(_BRACES.get(c, c) for c in text)
+    return html.escape(clean(value), quote=True).translate(_BRACES)
 
 
 def md(value: object) -> str:
