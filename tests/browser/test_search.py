@@ -1,0 +1,74 @@
+"""Material's search in the browser: its worker loads the index from the local server and finds the right page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.base import AXE_SCRIPT
+
+from .audit import axe_violations
+from .conftest import Guard, Server
+
+RESULTS = ".md-search-result__list > .md-search-result__item > a.md-search-result__link"
+
+
+def search(page: Any, url: str, query: str) -> list[str]:
+    """Type ``query`` into the search box and return the addresses of the results, best first."""
+    page.goto(url)
+    box = page.get_by_role("textbox", name="Zoeken")
+    box.click()
+    box.press_sequentially(query)
+    page.locator(RESULTS).first.wait_for()
+    # Material adds ?h=<query> (highlight) and an #anchor for a section; the page is the path.
+    paths = page.locator(RESULTS).evaluate_all("links => links.map(a => a.pathname)")
+    return [p.lstrip("/") for p in paths]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("Erik Smit", "mensen/erik-smit/"),
+        ("Linda", "mensen/linda-de-vries/"),
+        ("offerte", "stappen/calculatie-offerte/"),
+        ("planning", "stappen/planning-voorbereiding/"),
+        ("factuur", "stappen/facturatie-nazorg/"),
+    ],
+)
+def test_search_shows_the_right_page_first(
+    guard: tuple[Any, Guard], site_server: Server, query: str, first: str
+) -> None:
+    page, watcher = guard
+    found = search(page, site_server.url, query)
+    assert found and found[0] == first, found
+    assert any(u.endswith("search/search_index.json") for u in watcher.requested), "the worker loaded the index"
+    watcher.assert_clean()
+
+
+def test_search_with_the_keyboard_only(guard: tuple[Any, Guard], site_server: Server) -> None:
+    page, watcher = guard
+    page.goto(site_server.url + "keten/")
+    page.keyboard.press("/")  # Material's shortcut for the search box
+    page.keyboard.type("Petra Mulder")
+    page.locator(RESULTS).first.wait_for()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/mensen/petra-mulder/**")
+    assert page.locator("h1").first.inner_text().startswith("Petra Mulder")
+    watcher.assert_clean()
+
+
+def test_search_dialog_and_results_are_accessible(
+    guard: tuple[Any, Guard], site_server: Server, tmp_path: Path
+) -> None:
+    page, watcher = guard
+    search(page, site_server.url, "uitvoering")
+    dialog = page.get_by_role("dialog", name="Zoeken in het handboek")
+    assert dialog.count() == 1
+    assert page.get_by_role("search").locator(RESULTS).count() >= 1
+    page.evaluate(AXE_SCRIPT)
+    violations = axe_violations(page)
+    assert violations == [], "\n".join(map(str, violations))
+    page.screenshot(path=str(tmp_path / "search.png"))
+    watcher.assert_clean()
