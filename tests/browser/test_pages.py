@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from ..conftest import Build
-from .audit import PageAudit, audit_page, prepare, reachable
+from .audit import PageAudit, audit_pages, prepare, reachable
 from .conftest import Guard, Server, addresses, guarded_context
 
 
@@ -29,8 +29,7 @@ class SiteAudit:
 def site_audit(browser: Any, site_server: Server, default_build: Build) -> Iterator[SiteAudit]:
     context, guard = guarded_context(browser, site_server)
     prepare(context)
-    tab = context.new_page()
-    pages = {a: audit_page(tab, site_server.url, a) for a in addresses(default_build.site)}
+    pages = audit_pages([context.new_page()], site_server.url, addresses(default_build.site))
     yield SiteAudit(site_server.url, pages, guard)
     context.close()
 
