@@ -7,6 +7,7 @@ runs it.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -14,9 +15,10 @@ from urllib.parse import urlsplit
 from axe_playwright_python.base import AXE_FILE_PATH
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_RUN = "axe.run(document, {runOnly: {type: 'tag', values: %s}, resultTypes: ['violations']})" % WCAG
-# Start axe without waiting for it, so that two pages (in two renderer processes) work at once.
-AXE_START = "() => { window.__hbAxe = %s; }" % AXE_RUN
+AXE_OPTIONS = json.dumps({"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
+AXE_RUN = f"axe.run(document, {AXE_OPTIONS})"
+# Start axe without waiting for it, so that two pages (in two renderer processes) can work at once.
+AXE_START = f"() => {{ window.__hbAxe = {AXE_RUN}; }}"
 FAILING = {"serious", "critical"}
 MAX_TAB_STOPS = 400  # more than this on one page means focus never leaves it: a keyboard trap
 
