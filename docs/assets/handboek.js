@@ -22,8 +22,13 @@ document.addEventListener("DOMContentLoaded", () => {
     label.setAttribute("aria-label", name);
     label.addEventListener("keydown", (event) => {
       if (event.key === "Enter" || event.key === " ") {
+        // Material clicks a focused label on Enter itself; stop that, or the menu would open and close at once.
         event.preventDefault();
+        event.stopPropagation();
         label.click();
+        // An opened search starts in its box, as it does on a wide screen.
+        const box = document.getElementById(toggle);
+        if (toggle === "__search" && box && box.checked && input) input.focus();
       }
     });
   }
