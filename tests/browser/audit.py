@@ -45,6 +45,11 @@ document.addEventListener('focusin', (event) => {
   const box = el.getBoundingClientRect();
   const onScreen = box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0
     && box.top < innerHeight && box.left < innerWidth;
+  // Is the element itself at its centre, or does something (a sticky header, a panel) cover it?
+  const hit = onScreen && document.elementFromPoint(
+    Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1),
+    Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1));
+  const covered = onScreen && !(hit && (el.contains(hit) || hit.contains(el)));
   window.__hbStops.push({
     target: describe(el),
     href: el.href || null,
@@ -52,6 +57,7 @@ document.addEventListener('focusin', (event) => {
     outline: style.outlineStyle !== 'none' ? parseFloat(style.outlineWidth) : 0,
     shadow: style.boxShadow !== 'none',
     visible: onScreen && el.checkVisibility({opacityProperty: true, visibilityProperty: true}),
+    covered,
   });
 }, true);
 """
@@ -78,10 +84,18 @@ class Stop:
     outline: float
     shadow: bool
     visible: bool
+    covered: bool
 
     @property
     def shows_focus(self) -> bool:
-        return self.visible and (self.outline >= 2 or self.shadow)
+        return self.visible and not self.covered and (self.outline >= 2 or self.shadow)
+
+    def problem(self) -> str:
+        if not self.visible:
+            return "not visible when focused"
+        if self.covered:
+            return "covered by another element when focused"
+        return f"no focus ring (outline {self.outline}px)"
 
 
 @dataclass

@@ -81,23 +81,47 @@ def test_on_a_phone_every_tab_stop_is_visible(phone: tuple[Any, Guard], site_ser
     page.add_style_tag(content=NO_MOTION)  # judge the end state of each transition
     stops, trapped = tab_through(page)
     assert not trapped and len(stops) > 3
-    bad = [f"{s.target} {s.text!r}" for s in stops if not s.shows_focus]
+    bad = [f"{s.target} {s.text!r}: {s.problem()}" for s in stops if not s.shows_focus]
     assert bad == [], "hidden or unmarked Tab stops:\n" + "\n".join(bad)
     assert [s.text for s in stops[1:3]] == ["Menu openen", "Zoeken openen"]
 
 
-def test_on_a_phone_the_menu_opens_with_the_keyboard(
+def test_on_a_phone_the_menu_works_with_the_keyboard(
     phone: tuple[Any, Guard], site_server: Server, tmp_path: Path
 ) -> None:
     page, _ = phone
     page.goto(site_server.url + "stappen/uitvoering/")
+    page.add_style_tag(content=NO_MOTION)
     _tab_to(page, "Menu openen")
     page.keyboard.press("Enter")
     assert page.locator("#__drawer").is_checked()
-    _tab_to(page, "Mensen")
+    # The menu opens on the step's own sub-menu; focus starts on its way back up.
+    assert page.evaluate(FOCUSED).strip() == "Stappen"
     page.screenshot(path=str(tmp_path / "phone-menu.png"))
+    stops, trapped = tab_through(page)
+    assert not trapped
+    bad = [f"{s.target} {s.text!r}: {s.problem()}" for s in stops if not s.shows_focus]
+    assert bad == [], "with the menu open:\n" + "\n".join(bad)
+    assert not page.locator("#__drawer").is_checked(), "the menu closed when focus left it"
+
+    _tab_to(page, "Menu openen")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # back to the main menu
+    assert page.evaluate(FOCUSED).strip() == "Stappen"
+    _tab_to(page, "Mensen", limit=10)
     page.keyboard.press("Enter")
     page.wait_for_url("**/mensen/")
+
+
+def test_on_a_phone_escape_closes_the_menu(phone: tuple[Any, Guard], site_server: Server) -> None:
+    page, _ = phone
+    page.goto(site_server.url + "keten/")
+    _tab_to(page, "Menu openen")
+    page.keyboard.press(" ")
+    assert page.locator("#__drawer").is_checked()
+    page.keyboard.press("Escape")
+    assert not page.locator("#__drawer").is_checked()
+    assert page.evaluate(FOCUSED).strip() == "Menu openen"
 
 
 def test_on_a_phone_the_search_opens_with_the_keyboard(phone: tuple[Any, Guard], site_server: Server) -> None:

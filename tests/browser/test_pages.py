@@ -63,8 +63,7 @@ def test_no_serious_or_critical_accessibility_violations(site_audit: SiteAudit) 
 
 def test_every_tab_stop_is_visible_and_shows_focus(site_audit: SiteAudit) -> None:
     bad = [
-        f"/{a}: {s.target} {s.text!r}: "
-        + ("not visible when focused" if not s.visible else f"no focus ring (outline {s.outline}px)")
+        f"/{a}: {s.target} {s.text!r}: {s.problem()}"
         for a, audit in site_audit.pages.items()
         for s in audit.stops
         if not s.shows_focus
