@@ -30,7 +30,6 @@ def search(page: Any, url: str, query: str) -> list[str]:
     ("query", "first"),
     [
         ("Erik Smit", "mensen/erik-smit/"),
-        ("Linda", "mensen/linda-de-vries/"),
         ("offerte", "stappen/calculatie-offerte/"),
         ("planning", "stappen/planning-voorbereiding/"),
         ("factuur", "stappen/facturatie-nazorg/"),
