@@ -169,3 +169,21 @@ def page(browser: Any) -> Iterator[Any]:
     tab = context.new_page()
     yield tab
     context.close()
+
+
+# Filled by the tests that visit whole sites, for the summary below.
+VISITED: dict[str, int] = {}
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """A line in the test output with the count of browser tests, so that CI shows they ran."""
+    counts = {}
+    for outcome in ("passed", "failed", "error", "skipped"):
+        reports = terminalreporter.stats.get(outcome, [])
+        nodes = {r.nodeid for r in reports if getattr(r, "nodeid", "").startswith("tests/browser/")}
+        counts[outcome] = len(nodes)
+    if not any(counts.values()):
+        return
+    pages = ", ".join(f"{n} pages of the {name} site" for name, n in VISITED.items())
+    line = ", ".join(f"{n} {k}" for k, n in counts.items())
+    terminalreporter.write_sep("-", f"browser tests (Chromium): {line}" + (f"; visited {pages}" if pages else ""))

@@ -9,8 +9,8 @@ import pytest
 
 from .. import hostile
 from ..conftest import Build
-from .conftest import Server, addresses, guarded_context
-from .test_search import RESULTS
+from .conftest import VISITED, Server, addresses, guarded_context
+from .test_search import wait_for_first_result
 
 # What the page would look like if a value had become markup or script.
 PROBE = """() => ({
@@ -40,11 +40,12 @@ def hostile_pages(browser: Any, hostile_build: Build) -> Iterator[dict[str, Any]
     for address in addresses(hostile_build.site):
         tab.goto(server.url + address)
         probed[address] = tab.evaluate(PROBE)
+    VISITED["hostile"] = len(probed)
     tab.goto(server.url)
     box = tab.get_by_role("textbox", name="Zoeken")
     box.click()
     box.press_sequentially("Linda")  # her page title holds hostile values, now in the result list
-    tab.locator(RESULTS).first.wait_for()
+    wait_for_first_result(tab, "mensen/linda-de-vries/")
     probed["(zoeken naar 'Linda')"] = tab.evaluate(PROBE)
     context.close()
     server.close()

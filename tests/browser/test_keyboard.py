@@ -14,7 +14,7 @@ import pytest
 
 from .audit import NO_MOTION, prepare, tab_through
 from .conftest import Guard, Server, guarded_context
-from .test_search import RESULTS
+from .test_search import wait_for_first_result
 
 FOCUSED = "(() => { const e = document.activeElement; return e.innerText || e.getAttribute('aria-label') || ''; })()"
 IN_CONTENT = "document.activeElement.closest('article.md-content__inner') !== null"
@@ -131,7 +131,7 @@ def test_on_a_phone_the_search_opens_with_the_keyboard(phone: tuple[Any, Guard],
     page.keyboard.press(" ")
     page.locator(".md-search__input:focus").wait_for()
     page.keyboard.type("Erik Smit")
-    page.locator(RESULTS).first.wait_for()
+    wait_for_first_result(page, "mensen/erik-smit/")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url("**/mensen/erik-smit/**")

@@ -15,7 +15,7 @@ import pytest
 
 from ..conftest import Build
 from .audit import PageAudit, audit_pages, prepare, reachable
-from .conftest import Guard, Server, addresses, guarded_context
+from .conftest import VISITED, Guard, Server, addresses, guarded_context
 
 
 @dataclass
@@ -30,6 +30,7 @@ def site_audit(browser: Any, site_server: Server, default_build: Build) -> Itera
     context, guard = guarded_context(browser, site_server)
     prepare(context)
     pages = audit_pages([context.new_page()], site_server.url, addresses(default_build.site))
+    VISITED["default"] = len(pages)
     yield SiteAudit(site_server.url, pages, guard)
     context.close()
 
