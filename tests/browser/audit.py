@@ -17,8 +17,6 @@ from axe_playwright_python.base import AXE_FILE_PATH
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = json.dumps({"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
 AXE_RUN = f"axe.run(document, {AXE_OPTIONS})"
-# Start axe without waiting for it, so that two pages (in two renderer processes) can work at once.
-AXE_START = f"() => {{ window.__hbAxe = {AXE_RUN}; }}"
 FAILING = {"serious", "critical"}
 MAX_TAB_STOPS = 400  # more than this on one page means focus never leaves it: a keyboard trap
 
@@ -114,12 +112,9 @@ class PageAudit:
         return found
 
 
-def axe_violations(page: Any, started: bool = False) -> list[Violation]:
-    """Serious and critical WCAG 2.1 A/AA violations on the page (axe must be loaded).
-
-    With ``started``, the result of the run that start_axe() began.
-    """
-    result = page.evaluate("window.__hbAxe" if started else AXE_RUN)
+def axe_violations(page: Any) -> list[Violation]:
+    """Serious and critical WCAG 2.1 A/AA violations on the page as it is now (axe must be loaded)."""
+    result = page.evaluate(AXE_RUN)
     return [
         Violation(v["id"], v["impact"], v["help"], [" ".join(map(str, n["target"])) for n in v["nodes"]])
         for v in result["violations"]
@@ -149,33 +144,13 @@ def prepare(context: Any) -> None:
     context.add_init_script(script=RECORD_FOCUS)
 
 
-def open_page(page: Any, url: str) -> None:
-    """Load the page, switch off transitions, and start axe on it."""
-    page.goto(url)
+def audit_page(page: Any, url: str, address: str) -> PageAudit:
+    """Load one page, run axe on it, then press Tab through it."""
+    page.goto(url + address)
     page.add_style_tag(content=NO_MOTION)
-    page.evaluate(AXE_START)
-
-
-def finish_page(page: Any, address: str) -> PageAudit:
-    """Collect axe's result for the page opened with open_page(), then press Tab through it."""
-    result = PageAudit(address, axe_violations(page, started=True))
+    result = PageAudit(address, axe_violations(page))
     result.stops, result.trapped = tab_through(page)
     return result
-
-
-def audit_pages(tabs: list[Any], url: str, addresses: list[str]) -> dict[str, PageAudit]:
-    """Audit the pages, two at a time when there are two tabs in two contexts.
-
-    While axe works in one renderer process, the other tab loads or is tabbed through.
-    """
-    results: dict[str, PageAudit] = {}
-    for i in range(0, len(addresses), len(tabs)):
-        batch = list(zip(tabs, addresses[i : i + len(tabs)], strict=False))
-        for tab, address in batch:
-            open_page(tab, url + address)
-        for tab, address in batch:
-            results[address] = finish_page(tab, address)
-    return results
 
 
 def reachable(audits: dict[str, PageAudit], origin: str, start: str = "") -> set[str]:

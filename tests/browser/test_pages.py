@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from ..conftest import Build
-from .audit import PageAudit, audit_pages, prepare, reachable
+from .audit import PageAudit, audit_page, axe_violations, prepare, reachable
 from .conftest import VISITED, Guard, Server, addresses, guarded_context
 
 
@@ -29,7 +29,8 @@ class SiteAudit:
 def site_audit(browser: Any, site_server: Server, default_build: Build) -> Iterator[SiteAudit]:
     context, guard = guarded_context(browser, site_server)
     prepare(context)
-    pages = audit_pages([context.new_page()], site_server.url, addresses(default_build.site))
+    tab = context.new_page()
+    pages = {a: audit_page(tab, site_server.url, a) for a in addresses(default_build.site)}
     VISITED["default"] = len(pages)
     yield SiteAudit(site_server.url, pages, guard)
     context.close()
@@ -83,3 +84,22 @@ def test_every_page_can_be_reached_with_tab_alone(site_audit: SiteAudit) -> None
     pages = set(site_audit.pages) - {"404.html"}
     missing = pages - reachable(site_audit.pages, site_audit.origin)
     assert missing == set(), f"not reachable from the home page with Tab and Enter: {sorted(missing)}"
+
+
+def test_the_checks_themselves_catch_what_they_look_for(browser: Any, site_server: Server) -> None:
+    """A page that breaks every rule on purpose: each check above must notice."""
+    context, guard = guarded_context(browser, site_server)
+    prepare(context)
+    tab = context.new_page()
+    tab.goto(site_server.url + "404.html")
+    tab.evaluate("""() => {
+        document.body.insertAdjacentHTML('beforeend', '<img src="https://example.org/font.woff2">');
+        document.body.insertAdjacentHTML('beforeend', '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">');
+        console.error('kapot');
+    }""")
+    tab.wait_for_function("document.images.length >= 2")
+    violations = axe_violations(tab)
+    context.close()
+    assert guard.outside == ["https://example.org/font.woff2"]
+    assert any("kapot" in e for e in guard.errors)
+    assert "image-alt" in {v.rule for v in violations}
