@@ -34,6 +34,25 @@ const describe = (el) => {
   }
   return parts.join(' > ');
 };
+// WCAG contrast of the focus ring against what lies under it (1.4.11 asks 3:1).
+const rgba = (text) => (text.match(/[0-9.]+/g) || [0, 0, 0, 0]).map(Number).concat([1]).slice(0, 4);
+const backdrop = (start) => {
+  const layers = [];
+  for (let e = start; e && e.nodeType === 1; e = e.parentElement) {
+    const c = rgba(getComputedStyle(e).backgroundColor);
+    if (c[3] > 0) layers.push(c);
+    if (c[3] >= 1) break;
+  }
+  return layers.reverse().reduce((under, c) => under.map((v, i) => i < 3 ? c[i] * c[3] + v * (1 - c[3]) : 1),
+    [255, 255, 255, 1]);
+};
+const luminance = ([r, g, b]) => [r, g, b].map((v) => {
+  v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+}).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+const contrast = (a, b) => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+};
 let first = null;
 document.addEventListener('focusin', (event) => {
   const el = event.target;
@@ -56,6 +75,7 @@ document.addEventListener('focusin', (event) => {
     shadow: style.boxShadow !== 'none',
     visible: onScreen && el.checkVisibility({opacityProperty: true, visibilityProperty: true}),
     covered,
+    ring: contrast(rgba(style.outlineColor), backdrop(parseFloat(style.outlineOffset) < 0 ? el : el.parentElement)),
   });
 }, true);
 """
@@ -83,16 +103,19 @@ class Stop:
     shadow: bool
     visible: bool
     covered: bool
+    ring: float  # contrast of the outline colour with the background under it
 
     @property
     def shows_focus(self) -> bool:
-        return self.visible and not self.covered and (self.outline >= 2 or self.shadow)
+        return self.visible and not self.covered and ((self.outline >= 2 and self.ring >= 3) or self.shadow)
 
     def problem(self) -> str:
         if not self.visible:
             return "not visible when focused"
         if self.covered:
             return "covered by another element when focused"
+        if self.outline >= 2:
+            return f"focus ring too faint ({self.ring:.1f}:1, needs 3:1)"
         return f"no focus ring (outline {self.outline}px)"
 
 

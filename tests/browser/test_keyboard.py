@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from .audit import NO_MOTION, prepare, tab_through
+from .audit import NO_MOTION, Stop, prepare, tab_through
 from .conftest import Guard, Server, guarded_context
 from .test_search import wait_for_first_result
 
@@ -127,9 +127,12 @@ def test_on_a_phone_escape_closes_the_menu(phone: tuple[Any, Guard], site_server
 def test_on_a_phone_the_search_opens_with_the_keyboard(phone: tuple[Any, Guard], site_server: Server) -> None:
     page, _ = phone
     page.goto(site_server.url + "keten/")
+    page.add_style_tag(content=NO_MOTION)
     _tab_to(page, "Zoeken openen")
     page.keyboard.press(" ")
     page.locator(".md-search__input:focus").wait_for()
+    box = Stop(**page.evaluate("window.__hbStops.at(-1)"))
+    assert box.text == "Zoeken" and box.shows_focus, box.problem()
     page.keyboard.type("Erik Smit")
     wait_for_first_result(page, "mensen/erik-smit/")
     page.keyboard.press("ArrowDown")
