@@ -25,12 +25,6 @@ def test_the_search_dialog_has_a_name_and_no_hidden_palette_button(default_build
     assert re.search(r'<script src="assets/handboek\.js(\?[^"]*)?"', html)
 
 
-def test_the_site_name_is_escaped_exactly_once(default_build: Build) -> None:
-    html = default_build.page("keten/")
-    assert 'title="Handboek Installatiebedrijf Meijer &amp; Zonen"' in html
-    assert "&amp;amp;" not in html
-
-
 def test_a_quote_in_the_edit_url_cannot_end_the_attribute(hostile_build: Build) -> None:
     html = hostile_build.page("")
     assert EDIT_URL.startswith('https://example.org/"><script>')

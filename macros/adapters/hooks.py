@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -39,9 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Not a WARNING: the method's reminders must not fail a strict build.
         log.info("%d aandachtspunt(en) in de gegevens; 'handboek check' toont ze.", len(notes))
     org = loaded.org
-    # Escaped once for Material, which prints the name raw in most places; as Markup, so that its
-    # own "| e" (in title attributes) does not escape it a second time ("&amp;amp;").
-    config.site_name = Markup(html.escape(f"Handboek {org.info.name}"))
+    config.site_name = html.escape(f"Handboek {org.info.name}")
     _add_steps_to_nav(config, [f"stappen/{s.id}.md" for s in org.steps])
     return config
 
