@@ -45,7 +45,7 @@ def hostile_pages(browser: Any, hostile_build: Build) -> Iterator[dict[str, Any]
     box = tab.get_by_role("textbox", name="Zoeken")
     box.click()
     box.press_sequentially("Linda")  # her page title holds hostile values, now in the result list
-    wait_for_first_result(tab, "mensen/linda-de-vries/")
+    wait_for_first_result(tab, "mensen/linda-de-vries/", "Linda")
     probed["(zoeken naar 'Linda')"] = tab.evaluate(PROBE)
     context.close()
     server.close()

@@ -134,7 +134,7 @@ def test_on_a_phone_the_search_opens_with_the_keyboard(phone: tuple[Any, Guard],
     box = Stop(**page.evaluate("window.__hbStops.at(-1)"))
     assert box.text == "Zoeken" and box.shows_focus, box.problem()
     page.keyboard.type("Erik Smit")
-    wait_for_first_result(page, "mensen/erik-smit/")
+    wait_for_first_result(page, "mensen/erik-smit/", "Erik Smit")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url("**/mensen/erik-smit/**")
