@@ -19,6 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import ScalarEvent
 from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.reader import ReaderError
 
 try:
     from yaml.cyaml import CParser as _CParser
@@ -131,6 +132,8 @@ def parse(path: str, text: str) -> Source:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise YamlProblem(_pos(mark) if mark else Pos(1, 1), _yaml_message(exc)) from None
+    except ReaderError as exc:
+        raise YamlProblem(_offset_pos(text, exc.position), _reader_message(exc)) from None
     except YAMLError as exc:
         raise YamlProblem(Pos(1, 1), f"geen geldige YAML: {exc}") from None
 
@@ -254,6 +257,18 @@ def _scalar(event: ScalarEvent | Any, resolver: Any) -> Any:
         except ValueError:
             return value
     return value
+
+
+def _offset_pos(text: str, offset: int) -> Pos:
+    before = text[:offset]
+    return Pos(before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1)
+
+
+def _reader_message(exc: ReaderError) -> str:
+    """ruamel refuses control characters such as NUL before parsing; say which one, in Dutch."""
+    char = exc.character
+    code = char if isinstance(char, int) else ord(char) if isinstance(char, str) and char else 0
+    return f"het teken U+{code:04X} mag niet in een YAML-bestand (het is onzichtbaar of ongeldig); haal het weg."
 
 
 def _yaml_message(exc: MarkedYAMLError) -> str:

@@ -51,3 +51,14 @@ def default_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     build = run_build(tmp_path_factory.mktemp("default"))
     assert build.returncode == 0, build.output
     return build
+
+
+@pytest.fixture(scope="session")
+def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """One strict build of the hostile organisation (tests/hostile.py), shared by the tests that read it."""
+    from . import hostile
+
+    base = tmp_path_factory.mktemp("hostile")
+    build = run_build(base, hostile.make(DATA, base / "data"))
+    assert build.returncode == 0, build.output
+    return build

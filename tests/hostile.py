@@ -25,6 +25,31 @@ HOSTILE = [
     "emoji 👷‍♀️🔧 en combinerend: Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǫ̗͈",
     "&amp; &lt;b&gt; &#x3C;script&#x3E;",
 ]
+# Appended to the values after the first list: each would set window.__pwned, or
+# change the page, if it ran. tests/browser/test_hostile.py checks that nothing does.
+EXTRA = [
+    "<script>window.__pwned=1</script>",
+    '<img src=x onerror="window.__pwned=1">',
+    "<svg/onload=window.__pwned=1>",
+    '" onmouseover="window.__pwned=1" data-x="',
+    "' onfocus='window.__pwned=1' autofocus data-x='",
+    "javascript:window.__pwned=1",
+    "[klik](javascript:window.__pwned=1) <javascript:window.__pwned=1>",
+    '<iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>',
+    "<style>body{display:none}</style>",
+    '{: onclick="window.__pwned=1" } {#kop .klasse}',
+    "{{ lipsum.__globals__.os.popen('id').read() }}",
+    "{% raw %}{{ 7*7 }}{% endraw %} {%- include 'main.html' -%}",
+    "# kop\n\n* lijst\n> citaat\n---\n![beeld](x.png) [^1] <!-- commentaar -->",
+    "مرحبا بالعالم — שלום עולם \u2067isolaat\u2069 \u202bRLE\u202c",
+    "👩🏽‍🔧🇳🇱 e\u0301 n\u0303 \u200bzero\u2060width\u00a0nbsp",
+    "]]> <![CDATA[x]]> &lt;al-escaped&gt; &#60;script&#62;",
+]
+LONG_WORD = "Z" * 100_000  # 100,000 characters without a space
+# Values that must pass the model's checks and still try to break out of an attribute.
+EMAIL = "'\"><svg/onload=window.__pwned=1>@x.nl"
+# A quote or < in edit_url is refused by the model (tests/test_load.py); '&' passes and must be escaped.
+EDIT_URL = "https://example.org/edit?x=1&amp=2&path={path}"
 MARKERS = ['<script>alert("xss")', "onerror=alert", 'href="javascript:', "<strong>vet</strong>", "<h1>geen kop"]
 
 
@@ -40,6 +65,10 @@ def make(base: Path, target: Path) -> Path:
             return {k: poison(v, k) for k, v in value.items()}
         if isinstance(value, list):
             return [poison(v, key) for v in value]
+        if key == "email" and isinstance(value, str):
+            return EMAIL
+        if key == "edit_url" and isinstance(value, str):
+            return EDIT_URL
         if isinstance(value, str) and key not in {
             "id",
             "person",
@@ -56,7 +85,7 @@ def make(base: Path, target: Path) -> Path:
             "label",  # feedback.label: kept out so the other values keep their place; tests/test_employee.py poisons it
         }:
             n = next(counter)
-            extra = LONG if n == 3 else ""
+            extra = LONG if n == 3 else f" {LONG_WORD}" if n == 7 else f" {EXTRA[n % len(EXTRA)]}"
             return f"{HOSTILE[n % len(HOSTILE)]} {value}{extra}"
         return value
 

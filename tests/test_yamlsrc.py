@@ -48,6 +48,7 @@ def test_impossible_date_stays_text_for_the_model() -> None:
         ("a: [1, 2\n", Pos(2, 1), "geen geldige YAML"),
         ("a: 1\n---\nb: 2\n", Pos(3, 1), "één document"),
         ("[1]: 2\n", Pos(1, 1), "sleutel"),
+        ("a: b\x00\n", Pos(1, 5), "U+0000"),
         ("a: b: c\n", Pos(1, 5), "dubbele punt"),
     ],
 )

@@ -91,7 +91,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         return context
     else:
         path = f"{site.source_prefix(Path(config.docs_dir), project)}/{src}"
-    # Material puts edit_url into href="..." without escaping it.
+    # Material prints edit_url into href="..." without escaping; a quote in the URL would end the attribute.
     page.edit_url = html.escape(template.replace("{path}", path), quote=True)
     return context
 

@@ -1,0 +1,32 @@
+"""The theme changes behind the browser tests, read from the built HTML (fast, and without a browser)."""
+
+from __future__ import annotations
+
+import re
+
+from .conftest import Build
+from .hostile import EDIT_URL
+
+
+def _pages(build: Build) -> dict[str, str]:
+    return {p.relative_to(build.site).as_posix(): p.read_text(encoding="utf-8") for p in build.site.rglob("*.html")}
+
+
+def test_every_page_has_one_skip_link_to_the_content(default_build: Build) -> None:
+    for name, html in _pages(default_build).items():
+        assert html.count('class="md-skip hb-skip"') == 1, name
+        assert html.count('id="hb-inhoud"') == 1, name
+
+
+def test_the_search_dialog_has_a_name_and_no_hidden_palette_button(default_build: Build) -> None:
+    html = default_build.page("")
+    assert 'role="dialog" aria-label="Zoeken in het handboek"' in html
+    assert 'class="md-option"' not in html, "one colour scheme needs no (hidden, focusable) switch"
+    assert re.search(r'<script src="assets/handboek\.js(\?[^"]*)?"', html)
+
+
+def test_the_edit_url_is_escaped_in_its_attribute(hostile_build: Build) -> None:
+    # Material prints edit_url into href="..." as it is; the hook escapes it (quotes never get this far).
+    html = hostile_build.page("")
+    assert EDIT_URL.count("&") == 2
+    assert 'href="https://example.org/edit?x=1&amp;amp=2&amp;path=docs/index.md"' in html
