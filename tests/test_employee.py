@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -24,6 +23,7 @@ from macros.render.people import people_index, person_page
 from macros.render.steps import step_page
 
 from .conftest import DATA, Build
+from .golden import assert_golden
 
 GOLDEN = Path(__file__).parent / "golden"
 TODAY = dt.date(2026, 11, 23)
@@ -68,10 +68,7 @@ def _pages(org: Organisation) -> dict[str, str]:
 def test_golden(name: str, org: Organisation) -> None:
     rendered = _pages(org)[name]
     path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(rendered, encoding="utf-8")
-    assert path.exists(), f"no golden file {name}; run with UPDATE_GOLDEN=1"
-    assert rendered == path.read_text(encoding="utf-8")
+    assert_golden(path, rendered)
 
 
 # --- person page ----------------------------------------------------------------------------------------------

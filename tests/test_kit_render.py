@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +21,7 @@ from macros.render import actions, meeting, memo, prepare, worksheet
 from macros.render.escape import h
 
 from .conftest import DATA
+from .golden import assert_golden
 
 GOLDEN = Path(__file__).parent / "golden" / "kit"
 TODAY = dt.date(2026, 11, 23)
@@ -48,10 +48,7 @@ RENDERS: dict[str, Callable[[Organisation], str]] = {
 def test_golden(name: str) -> None:
     rendered = RENDERS[name](ORG)
     path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(rendered, encoding="utf-8")
-    assert path.exists(), f"no golden file {name}; run with UPDATE_GOLDEN=1"
-    assert rendered == path.read_text(encoding="utf-8")
+    assert_golden(path, rendered)
 
 
 def _with_meeting(org: Organisation, **changes: object) -> Organisation:

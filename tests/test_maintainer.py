@@ -19,6 +19,7 @@ from macros.render.beheer import data_files, example_commands
 
 from . import hostile
 from .conftest import DATA, ROOT, Build
+from .golden import assert_golden
 
 GOLDEN = Path(__file__).parent / "golden"
 ORG = load(DATA).org
@@ -135,9 +136,7 @@ def test_beheer_page_is_built_and_linked_from_the_maintainer_entrance(default_bu
 def test_beheer_parts_golden() -> None:
     rendered = data_files(ORG) + "\n\n" + example_commands(ORG, "action", today=dt.date(2026, 11, 23))
     path = GOLDEN / "beheer-parts.html"
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(rendered + "\n", encoding="utf-8")
-    assert rendered + "\n" == path.read_text(encoding="utf-8")
+    assert_golden(path, rendered + "\n")
 
 
 def test_beheer_parts_escape_hostile_data(tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ Refresh the golden files after an intended change with
 from __future__ import annotations
 
 import datetime as dt
-import os
 from html import unescape
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from macros.render.people import people_index, person_page
 from macros.render.steps import step_page, steps_index
 
 from .conftest import DATA
+from .golden import assert_golden
 
 GOLDEN = Path(__file__).parent / "golden"
 TODAY = dt.date(2026, 11, 23)
@@ -58,10 +58,7 @@ def _pages(org: Organisation) -> dict[str, str]:
 def test_golden(name: str, org: Organisation) -> None:
     rendered = _pages(org)[name]
     path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(rendered, encoding="utf-8")
-    assert path.exists(), f"no golden file {name}; run with UPDATE_GOLDEN=1"
-    assert rendered == path.read_text(encoding="utf-8")
+    assert_golden(path, rendered)
 
 
 @pytest.mark.parametrize(
