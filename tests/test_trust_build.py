@@ -30,3 +30,8 @@ def test_the_edit_url_is_escaped_in_its_attribute(hostile_build: Build) -> None:
     html = hostile_build.page("")
     assert EDIT_URL.count("&") == 2
     assert 'href="https://example.org/edit?x=1&amp;amp=2&amp;path=docs/index.md"' in html
+
+
+def test_the_footer_is_dutch(default_build: Build) -> None:
+    html = default_build.page("")
+    assert "Gemaakt met" in html and "Made with" not in html
