@@ -22,7 +22,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const labels = buttons.map(([toggle, name]) => [document.querySelector(`label.md-header__button[for="${toggle}"]`), toggle, name]);
   // In the menu, the arrow above a sub-menu goes back up one level.
   for (const back of document.querySelectorAll('.md-nav--primary .md-nav[data-md-level="1"] > label.md-nav__title[for]')) {
-    labels.push([back, back.htmlFor, `${back.innerText.trim()}: terug naar het hoofdmenu`]);
+    labels.push([back, back.htmlFor, `${back.textContent.replace(/\s+/g, " ").trim()}: terug naar het hoofdmenu`]);
   }
   for (const [label, toggle, name] of labels) {
     if (!label) continue;
@@ -42,6 +42,33 @@ document.addEventListener("DOMContentLoaded", () => {
         if (toggle === "__drawer" && box && box.checked) firstVisible(".md-nav--primary :is(a[href], label[role=button])");
         if (toggle.startsWith("__nav_")) firstVisible(`.md-nav--primary label[for="${toggle}"] ~ a, .md-nav--primary input#${toggle} ~ .md-nav__container > a`);
       }
+    });
+  }
+  // In the phone menu a section without its own page ("De methode", "Ons werk") opens with a
+  // label as well. Make those buttons too, but only while the menu is a drawer: on a wide
+  // screen the same labels are plain headings above links that are already shown.
+  const drawerMode = window.matchMedia("(max-width: 76.234375em)");
+  const sections = [...document.querySelectorAll('.md-nav--primary > .md-nav__list > .md-nav__item--nested > label.md-nav__link[for^="__nav_"]')];
+  const setSections = () => {
+    for (const label of sections) {
+      if (drawerMode.matches) {
+        label.tabIndex = 0;
+        label.setAttribute("role", "button");
+      } else {
+        label.removeAttribute("tabindex");
+        label.removeAttribute("role");
+      }
+    }
+  };
+  setSections();
+  drawerMode.addEventListener("change", setSections);
+  for (const label of sections) {
+    label.addEventListener("keydown", (event) => {
+      if (!drawerMode.matches || (event.key !== "Enter" && event.key !== " ")) return;
+      event.preventDefault();
+      event.stopPropagation();
+      label.click();
+      firstVisible(`.md-nav[aria-labelledby="${label.id}"] :is(a[href], label[role=button])`);
     });
   }
   // The open menu closes when focus leaves it, or on Escape (back to the menu button),

@@ -108,6 +108,12 @@ def test_on_a_phone_the_menu_works_with_the_keyboard(
     page.keyboard.press("Enter")
     page.keyboard.press("Enter")  # back to the main menu
     assert page.evaluate(FOCUSED).strip() == "Stappen"
+    # A section without a page of its own opens with the keyboard too, and focus goes into it.
+    page.keyboard.press("Shift+Tab")  # "Ons werk" comes just before "Stappen"
+    assert page.evaluate(FOCUSED).strip() == "Ons werk"
+    page.keyboard.press("Enter")
+    # As with the step's sub-menu, focus starts on the way back up, then the section's links follow.
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Ons werk: terug naar het hoofdmenu"
     _tab_to(page, "Mensen", limit=10)
     page.keyboard.press("Enter")
     page.wait_for_url("**/mensen/")
