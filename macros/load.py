@@ -243,12 +243,12 @@ def load(data_dir: str | os.PathLike[str], overrides: Mapping[str, str] | None =
             col.check_unique(step.path, performers, "medewerker")
             col.check_unique(step.path, customers, "interne klant")
         meetings_src = col.sources.get("meetings.yml")
-        attendees = [
-            ((*loc, j), a)
-            for loc, _ in _raw(meetings_src, "meetings", "id")
-            for j, a in enumerate(_get(meetings_src, (*loc[:-1], "attendees")) or [])
-            if isinstance(a, str)
-        ]
+        meetings_raw = _get(meetings_src, ("meetings",))
+        attendees: list[tuple[Loc, str]] = []
+        for i, meeting in enumerate(meetings_raw if isinstance(meetings_raw, list) else []):
+            listed = meeting.get("attendees") if isinstance(meeting, dict) else None
+            if isinstance(listed, list):  # anything else already has its own type error
+                attendees += [(("meetings", i, "attendees", j), a) for j, a in enumerate(listed) if isinstance(a, str)]
         col.check_refs("meetings.yml", _raw(meetings_src, "meetings", "facilitator") + attendees, person_ids, "persoon")
         col.check_refs("actions.yml", _raw(col.sources.get("actions.yml"), "actions", "who"), person_ids, "persoon")
     actions_src = col.sources.get("actions.yml")

@@ -112,9 +112,14 @@ def message_for(error: Any, model: type[BaseModel]) -> str:
         return f"{_describe(given)} is te klein; vul minstens {limits['ge']} in."
     if kind == "less_than_equal" and "le" in limits:
         return f"{_describe(given)} is te groot; vul hoogstens {limits['le']} in."
-    if kind.startswith("int") or kind.startswith("greater") or kind.startswith("less"):
-        return f"{_describe(given)} kan hier niet: {error.get('msg', '')}."
-    return f"{error.get('msg', 'ongeldige waarde')}."
+    if kind.startswith("int") or kind in ("finite_number", "float_type", "float_parsing", "bool_type"):
+        return f"verwacht een heel getal, zoals 3, maar hier staat {_describe(given)}."
+    if kind.startswith("greater") or kind.startswith("less"):
+        return f"{_describe(given)} is te groot of te klein voor '{field}'."
+    if kind in ("string_unicode", "string_sub_type"):
+        return "deze tekst bevat tekens die geen geldige Unicode zijn; typ de tekst opnieuw."
+    # Anything pydantic adds later: still Dutch, with its code for whoever looks it up.
+    return f"{_describe(given)} kan hier niet (pydantic: {kind})."
 
 
 def locate(error: Any, source: Source) -> Pos:

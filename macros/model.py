@@ -9,11 +9,21 @@ Field descriptions are Dutch: editors show them to the maintainer.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StringConstraints,
+    model_validator,
+)
 
 from .agenda import DEFAULT_MINUTES
 
@@ -23,7 +33,37 @@ Id = Annotated[
     Field(description="Korte code: kleine letters, cijfers en streepjes, bijvoorbeeld 'jan-de-vries'."),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def _not_a_number(value: Any) -> Any:
+    """A date from YAML, or text that pydantic turns into one; never a number (a number is not a date)."""
+    if isinstance(value, bool | int | float):
+        raise ValueError(f"{value!r} is geen datum. Schrijf JJJJ-MM-DD, zoals 2026-03-15")
+    return value
+
+
+def _in_range(value: dt.date) -> dt.date:
+    # Far-off years are typing errors, and the calendar file cannot add three months to 9999-12-31.
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"{value.isoformat()} ligt niet tussen {FIRST_YEAR} en {LAST_YEAR}; controleer het jaar")
+    return value
+
+
+def _clock(value: Any) -> Any:
+    """A clock time written as 'UU:MM'; numbers and seconds or time zones are refused."""
+    if isinstance(value, dt.time):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+        shown = repr(value) if not isinstance(value, str) else f"'{value}'"
+        raise ValueError(f"{shown} is geen tijd. Schrijf UU:MM tussen aanhalingstekens, zoals '08:30'")
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_not_a_number), AfterValidator(_in_range)]
+Clock = Annotated[dt.time, BeforeValidator(_clock)]
+# No ?, & or # either: in a mailto: link they would add a subject, a copy address or a body.
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s?&#\"'<>]+@[^@\s?&#\"'<>]+\.[^@\s?&#\"'<>]+$")]
 # Only https: and mailto: links: a javascript: or data: address must never reach a page.
 FEEDBACK_URL = r'^(?:https://[^\s{}<>"]+\{title\}[^\s{}<>"]*|mailto:[^@\s{}<>"?]+@[^@\s{}<>"?]+\.[^@\s{}<>"?]+)$'
 ActionStatus = Literal["open", "bezig", "klaar"]
@@ -44,7 +84,9 @@ class ExternalCustomer(_Strict):
 
 
 class Settings(_Strict):
-    max_open_actions: int = Field(3, ge=1, le=50, description="Vanaf hoeveel open actiepunten iemand er 'veel' heeft.")
+    max_open_actions: StrictInt = Field(
+        3, ge=1, le=50, description="Vanaf hoeveel open actiepunten iemand er 'veel' heeft."
+    )
 
 
 class Feedback(_Strict):
@@ -141,7 +183,7 @@ class Action(_Strict):
     id: Id = Field(description="Code van het actiepunt, bijvoorbeeld 'ap-09'.")
     what: Text = Field(description="Wat er moet gebeuren.")
     who: Id = Field(description="Code van de medewerker die het doet.")
-    due: dt.date = Field(description="Wanneer het klaar is (JJJJ-MM-DD).")
+    due: Day = Field(description="Wanneer het klaar is (JJJJ-MM-DD).")
     status: ActionStatus = Field("open", description="'open', 'bezig' of 'klaar'.")
     step: Id | None = Field(None, description="Code van de stap waar het bij hoort.")
     meeting: Id | None = Field(None, description="Code van de bijeenkomst waarin het is afgesproken.")
@@ -170,17 +212,17 @@ def _minutes(letter: str, what: str, key: str, *, per_step: bool = False) -> Any
 class Durations(_Strict):
     """How long each block of the meeting script takes; a missing block keeps its default."""
 
-    opening: int | None = _minutes("a", "opening: waarom en wat", "opening")
-    welcome: int | None = _minutes("b", "ieders inbreng telt", "welcome")
-    internal_customer: int | None = _minutes("c", "uitleg interne klant", "internal_customer")
-    model: int | None = _minutes("d", "uitleg van het werkblad", "model")
-    mapping: int | None = _minutes("e", "ronde langs de stappen", "mapping", per_step=True)
-    connections: int | None = _minutes("f", "doorvragen en verbanden leggen", "connections")
-    actions: int | None = _minutes("g", "actiepunten vastleggen", "actions")
-    round: int | None = _minutes("h", "korte slotronde", "round")
-    follow_up: int | None = _minutes("i", "vervolg plannen", "follow_up")
-    inform: int | None = _minutes("j", "collega's informeren", "inform")
-    start: int | None = _minutes("k", "meteen beginnen", "start")
+    opening: StrictInt | None = _minutes("a", "opening: waarom en wat", "opening")
+    welcome: StrictInt | None = _minutes("b", "ieders inbreng telt", "welcome")
+    internal_customer: StrictInt | None = _minutes("c", "uitleg interne klant", "internal_customer")
+    model: StrictInt | None = _minutes("d", "uitleg van het werkblad", "model")
+    mapping: StrictInt | None = _minutes("e", "ronde langs de stappen", "mapping", per_step=True)
+    connections: StrictInt | None = _minutes("f", "doorvragen en verbanden leggen", "connections")
+    actions: StrictInt | None = _minutes("g", "actiepunten vastleggen", "actions")
+    round: StrictInt | None = _minutes("h", "korte slotronde", "round")
+    follow_up: StrictInt | None = _minutes("i", "vervolg plannen", "follow_up")
+    inform: StrictInt | None = _minutes("j", "collega's informeren", "inform")
+    start: StrictInt | None = _minutes("k", "meteen beginnen", "start")
 
 
 class Agreement(_Strict):
@@ -193,12 +235,12 @@ class Agreement(_Strict):
 class Meeting(_Strict):
     id: Id = Field(description="Code van de bijeenkomst, bijvoorbeeld 'bijeenkomst-2026-10'.")
     title: Text = Field(description="Titel van de bijeenkomst.")
-    date: dt.date = Field(description="Datum (JJJJ-MM-DD).")
-    start: dt.time | None = Field(None, description="Begintijd, bijvoorbeeld '08:30'.")
+    date: Day = Field(description="Datum (JJJJ-MM-DD).")
+    start: Clock | None = Field(None, description="Begintijd, bijvoorbeeld '08:30'.")
     location: Text | None = Field(None, description="Waar de bijeenkomst is.")
     facilitator: Id | None = Field(None, description="Code van de begeleider.")
     attendees: list[Id] = Field(default_factory=list, description="Codes van de deelnemers.")
-    follow_up: dt.date | None = Field(
+    follow_up: Day | None = Field(
         None, description="Datum van de vervolgbijeenkomst (JJJJ-MM-DD). Zonder datum: drie maanden later."
     )
     goal: Text | None = Field(None, description="Waarom we bij elkaar komen en wat we willen bereiken.")

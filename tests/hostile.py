@@ -47,14 +47,19 @@ EXTRA = [
 ]
 LONG_WORD = "Z" * 100_000  # 100,000 characters without a space
 # Values that must pass the model's checks and still try to break out of an attribute.
-EMAIL = "'\"><svg/onload=window.__pwned=1>@x.nl"
+# Quotes, <, >, ?, & and # are refused in an address (tests/test_load.py); what passes must still show as text.
+EMAIL = "{{7*7}}[klik](javascript:x)*vet*@x.nl"
 # A quote or < in edit_url is refused by the model (tests/test_load.py); '&' passes and must be escaped.
 EDIT_URL = "https://example.org/edit?x=1&amp=2&path={path}"
 MARKERS = ['<script>alert("xss")', "onerror=alert", 'href="javascript:', "<strong>vet</strong>", "<h1>geen kop"]
 
 
-def make(base: Path, target: Path) -> Path:
-    """Copy the data at ``base`` to ``target`` and fill every text with hostile values."""
+def make(base: Path, target: Path, *, same: str | None = None) -> Path:
+    """Copy the data at ``base`` to ``target`` and fill every text with hostile values.
+
+    By default the values take turns, so that each kind of attack lands somewhere; with ``same``
+    every text gets that one value, so that no field escapes any of its parts.
+    """
     shutil.copytree(base, target)
     yaml = YAML(typ="rt")
     yaml.width = 10**9
@@ -84,6 +89,8 @@ def make(base: Path, target: Path) -> Path:
             "start",
             "label",  # feedback.label: kept out so the other values keep their place; tests/test_employee.py poisons it
         }:
+            if same is not None:
+                return f"{same} {value}"
             n = next(counter)
             extra = LONG if n == 3 else f" {LONG_WORD}" if n == 7 else f" {EXTRA[n % len(EXTRA)]}"
             return f"{HOSTILE[n % len(HOSTILE)]} {value}{extra}"

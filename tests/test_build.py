@@ -113,3 +113,22 @@ def _text(html: str) -> str:
     """The text of a page: tags dropped, entities decoded, white space folded (escaped data has no tags)."""
     body = re.sub(r"<script\b.*?</script>|<style\b.*?</style>", " ", html, flags=re.S)
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+# Markdown, HTML and Jinja at once, in every text field: the rotating corpus cannot miss a field this way.
+EVERYWHERE = (
+    "[klik](javascript:alert(1)) **vet** ![b](https://evil.example/t.png) <https://evil.example/auto> "
+    "<b>tag</b> {{ 7*7 }} `code` _schuin_"
+)
+
+
+def test_one_payload_in_every_text_field_stays_text(tmp_path: Path) -> None:
+    build = run_build(tmp_path, hostile.make(DATA, tmp_path / "same", same=EVERYWHERE))
+    assert build.returncode == 0, build.output
+    live = re.compile(r'(?:src|href)="(?:https?://evil\.example|javascript:)|<strong>vet|<b>tag|<em>schuin|<code>code')
+    for path in build.site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        match = live.search(html)
+        assert match is None, (path, html[max(0, match.start() - 120) : match.end() + 40])
+    keten = _text(build.page("keten/"))
+    assert "[klik](javascript:alert(1))" in keten and "{{ 7*7 }}" in keten

@@ -142,3 +142,56 @@ def test_an_edit_url_that_could_break_out_of_its_attribute_is_refused(url: str, 
         load(data_copy)
     report = info.value.report()
     assert f"organisation.yml:{line}:" in report and "aanhalingstekens" in report
+
+
+@pytest.mark.parametrize("value", ["5", "true", "2026-01-01", "kees-bakker"])
+def test_attendees_that_are_not_a_list_give_one_type_error(value: str, data_copy: Path) -> None:
+    path = data_copy / "meetings.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    attendees:\n")
+    end = text.index("    follow_up:", start)
+    path.write_text(text[:start] + f"    attendees: {value}\n" + text[end:], encoding="utf-8")
+    line = text[:start].count("\n") + 1
+    with pytest.raises(DataError) as info:
+        load(data_copy)
+    report = info.value.report().splitlines()
+    assert len(report) == 2, report  # one problem and the closing line: no error per letter
+    assert f"meetings.yml:{line}:" in report[0] and "lijst" in report[0]
+
+
+def test_an_unknown_attendee_is_reported_on_its_own_line(data_copy: Path) -> None:
+    path = data_copy / "meetings.yml"
+    text = path.read_text(encoding="utf-8")
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row.strip() == "- sanne-visser")
+    path.write_text(text.replace("- sanne-visser", "- sanne-vissr", 1), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load(data_copy)
+    assert f"meetings.yml:{line}:" in info.value.report() and "Bedoel je 'sanne-visser'" in info.value.report()
+
+
+@pytest.mark.parametrize(
+    ("key", "old", "new", "fragment"),
+    [
+        ("people.yml", "email: ", 'email: "gerda@x.nl?subject=Ontslag&cc=ceo@evil.nl"  # ', "geen e-mailadres"),
+        ("meetings.yml", 'start: "08:30"', "start: 510", "geen tijd"),
+        ("meetings.yml", 'start: "08:30"', 'start: "08:30:15+05:00"', "geen tijd"),
+        ("meetings.yml", "date: 2026-10-14", "date: 20261014", "geen datum"),
+        ("meetings.yml", "date: 2026-10-14", "date: 9999-11-01", "tussen 2000 en 2100"),
+        ("actions.yml", "due: 2026-", 'due: "9999-12-31"  # 2026-', "tussen 2000 en 2100"),
+        ("organisation.yml", "max_open_actions: 2", "max_open_actions: true", "heel getal"),
+        ("organisation.yml", "max_open_actions: 2", "max_open_actions: .inf", "heel getal"),
+        ("organisation.yml", "max_open_actions: 2", 'max_open_actions: "2"', "heel getal"),
+    ],
+)
+def test_values_that_only_look_right_are_refused_in_dutch(
+    key: str, old: str, new: str, fragment: str, data_copy: Path
+) -> None:
+    path = data_copy / key
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load(data_copy)
+    report = info.value.report()
+    assert f"{key}:{line}:" in report and fragment in report, report

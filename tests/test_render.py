@@ -7,6 +7,7 @@ Refresh the golden files after an intended change with
 from __future__ import annotations
 
 import datetime as dt
+import re
 from html import unescape
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 from macros.load import load
 from macros.model import Organisation
 from macros.render.chain import chain_svg, chain_text
-from macros.render.escape import h, md
+from macros.render.escape import h, inline, md
 from macros.render.links import rel
 from macros.render.people import people_index, person_page
 from macros.render.steps import step_page, steps_index
@@ -85,6 +86,28 @@ def test_md_escape_renders_literally(value: str) -> None:
     text = html[html.index(">") + 1 : html.rindex("</h1>")]
     assert "<" not in text, text  # no element came out of the value
     assert unescape(text) == value
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "[klik](javascript:alert(1))",
+        "**vet** _schuin_ `code`",
+        "![b](https://evil.example/t.png) <https://evil.example/>",
+        "# kop",
+        "- lijst",
+        "1. lijst",
+        "> citaat",
+        "{{ jinja }}",
+        "| a | b |",
+    ],
+)
+def test_inline_escape_renders_literally_inside_a_markdown_paragraph(value: str) -> None:
+    html = markdown.markdown(f"{inline(value)}\n\nvoor {inline(value)} na", extensions=["attr_list", "md_in_html"])
+    paragraphs = re.findall(r"<p>(.*?)</p>", html, flags=re.S)
+    assert len(paragraphs) == 2, html  # no heading, list, quote or table came out of the value
+    assert all("<" not in p for p in paragraphs), html
+    assert [unescape(p) for p in paragraphs] == [value, f"voor {value} na"]
 
 
 def test_h_escapes_markup_and_jinja() -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..model import Organisation
 from ..render import chain, people, steps
-from ..render.escape import h
+from ..render.escape import inline
 from . import site
 from .macros_beheer import maintainer_macros
 from .macros_employee import employee_macros
@@ -65,13 +65,13 @@ def foundation_macros(ctx: Context) -> list[Callable[..., str]]:
         return chain.chain_text(ctx.org, here=ctx.here)
 
     def org_name() -> str:
-        return h(ctx.org.info.name)
+        return inline(ctx.org.info.name)
 
     def org_description() -> str:
-        return h(ctx.org.info.description)
+        return inline(ctx.org.info.description)
 
     def external_customer() -> str:
-        return h(ctx.org.info.external_customer.name)
+        return inline(ctx.org.info.external_customer.name)
 
     return [
         step_page,

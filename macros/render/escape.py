@@ -35,3 +35,16 @@ def md(value: object) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+# Every character that Python-Markdown could read as markup, as a numeric reference.
+_INLINE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~:&<>\"'"}
+
+
+def inline(value: object) -> str:
+    """Escape a value for running text that may stand in Markdown as well as in HTML.
+
+    Where a hand-written page puts a macro in a Markdown paragraph, ``h()`` alone would
+    leave ``[text](javascript:...)`` or ``**bold**`` for Markdown to interpret.
+    """
+    return "".join(_INLINE.get(c) or h(c) for c in clean(value))
