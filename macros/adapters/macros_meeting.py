@@ -26,7 +26,7 @@ def meeting_macros(ctx: Context) -> list[Callable[..., str]]:
         if found is None:
             return meeting.NO_MEETING
         facts = meeting.meeting_facts(ctx.org, found, agenda(ctx.org, found))
-        return status.past_notice(found, ctx.today) + facts
+        return status.overview_notice(found, ctx.today, ctx.here) + facts
 
     def calendar_link() -> str:
         return meeting.calendar_link(ctx.here)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..agenda import Agenda, Slot, agenda, clock, current_meeting, duration_nl, follow_up
-from ..followup import CALENDAR_FILE
+from ..followup import CALENDAR_FILE, FOLLOW_UP_FILE
 from ..model import WORKPLACE_LABELS, Meeting, Organisation
 from ..nl import date_nl
 from .escape import h, md
@@ -21,12 +21,18 @@ NO_MEETING = (
 )
 
 
+def _ics(here: str, path: str) -> str:
+    folder, name = path.rsplit("/", 1)
+    return h(rel(here, folder + "/") + name)
+
+
 def calendar_link(here: str) -> str:
-    """A link to the follow-up calendar file."""
-    folder, name = CALENDAR_FILE.rsplit("/", 1)
-    href = rel(here, folder + "/") + name
+    """Links to the two calendar files: the follow-up only, and the follow-up with every open action point."""
     return (
-        f'<a class="hb-calendar" href="{h(href)}" download>Vervolg en actiepunten in je agenda (.ics)</a> '
+        f'<a class="hb-calendar" href="{_ics(here, FOLLOW_UP_FILE)}" download>'
+        "Vervolgbijeenkomst in je agenda (.ics)</a> · "
+        f'<a class="hb-calendar" href="{_ics(here, CALENDAR_FILE)}" download>'
+        "Vervolg en alle actiepunten van iedereen, voor de begeleider (.ics)</a> "
         '<span class="hb-meta">Open het bestand in Outlook, of importeer het in Google Agenda.</span>'
     )
 

@@ -149,7 +149,7 @@ def checklist(org: Organisation, *, today: dt.date) -> str:
     if meeting is None or not is_past(meeting, today):
         return body + "\n"
     notice = past_notice(
-        meeting, today, extra="De lijst hieronder hoort bij die bijeenkomst. Je kunt hem opnieuw gebruiken."
+        meeting, today, extra="De lijst voor die bijeenkomst staat verderop. Je kunt hem opnieuw gebruiken."
     )
     follow = follow_up_agenda(org, meeting, today, HERE)
     return "\n\n".join([notice, follow, f"## De lijst van {date_nl(meeting.date)}", body]) + "\n"

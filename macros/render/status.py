@@ -49,6 +49,12 @@ def past_notice(meeting: Meeting | None, today: dt.date, *, extra: str = "", scr
     return f'<div class="{cls}" role="note"><p><strong>Al geweest.</strong> {" ".join(lines)}</p></div>'
 
 
+def overview_notice(meeting: Meeting | None, today: dt.date, here: str) -> str:
+    """The notice for /bijeenkomst/, pointing to the points to go through in the follow-up."""
+    prep = a(here, PAGES["voorbereiding"], "voorbereiding")
+    return past_notice(meeting, today, extra=f"De open actiepunten om te bespreken staan bij de {prep}.")
+
+
 def follow_up_agenda(org: Organisation, meeting: Meeting, today: dt.date, here: str) -> str:
     """Markdown: the open action points to go through in the follow-up, late ones marked."""
     day, _ = follow_up(meeting)
