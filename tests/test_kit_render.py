@@ -267,3 +267,18 @@ def test_memo_is_written_after_the_meeting() -> None:
     assert "Vandaag" not in text and "hebben we afgesproken" in text
     assert not re.search(r"[a-z]: [A-Z]", text.split("\n", 1)[1]), "no capital after a colon inside a sentence"
     assert "Klik op ‘Kopieer de tekst’" in page and "<kbd>A</kbd>" not in page
+
+
+def test_absent_customer_without_a_colleague_present_gets_a_call() -> None:
+    record = ORG.meetings[0]
+    step = ORG.step("planning-voorbereiding")
+    tom_colleagues = {
+        p.person
+        for s in ORG.steps
+        for p in s.data.performers
+        if "tom-hendriks" in {q.person for q in s.data.performers}
+    }
+    nobody = {*tom_colleagues, *(p.person for p in step.data.performers)}
+    org = _with_meeting(ORG, attendees=[p for p in record.attendees if p not in nobody])
+    page = meeting.script(org, today=TODAY)
+    assert "Tom Hendriks is er niet bij. Bel Tom na afloop en vraag hoe Tom dit het liefst krijgt" in page
