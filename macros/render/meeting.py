@@ -43,8 +43,9 @@ def follow_up_text(meeting: Meeting) -> str:
     text = f'<time datetime="{day.isoformat()}">{date_nl(day)}</time>'
     if default:
         text += (
-            " (nog niet vastgelegd: drie maanden na de bijeenkomst, zoals de methode aanraadt; "
-            "zet de datum onder <code>follow_up</code> in <code>meetings.yml</code>)"
+            " (nog niet vastgelegd: drie maanden na de bijeenkomst, zoals de methode aanraadt"
+            '<span class="hb-screen-only">; zet de datum onder <code>follow_up</code> in '
+            "<code>meetings.yml</code></span>)"
         )
     return text
 
