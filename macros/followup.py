@@ -18,7 +18,8 @@ from .agenda import DEFAULT_START, follow_up
 from .model import Action, Meeting, Organisation
 from .nl import date_nl
 
-CALENDAR_FILE = "bijeenkomst/vervolg.ics"  # address inside the site
+CALENDAR_FILE = "bijeenkomst/vervolg.ics"  # address inside the site: follow-ups and open action points
+FOLLOW_UP_FILE = "bijeenkomst/vervolgbijeenkomst.ics"  # only the follow-ups, for everyone
 TIMEZONE = "Europe/Amsterdam"
 FOLLOW_UP_MINUTES = 90
 PRODID = "-//Handboek interne klant//vervolg//NL"
@@ -75,11 +76,13 @@ def _action_entry(org: Organisation, action: Action, domain: str) -> Entry:
     )
 
 
-def entries(org: Organisation) -> list[Entry]:
-    """Follow-ups first (by date), then open action points (by due date)."""
+def entries(org: Organisation, *, with_actions: bool = True) -> list[Entry]:
+    """Follow-ups first (by date), then open action points (by due date) unless ``with_actions`` is False."""
     domain = f"{_slug(org.info.name)}.handboek"
     meetings = sorted(org.meetings, key=lambda m: (m.date, m.id))
-    actions = sorted((a for a in org.actions if a.status != "klaar"), key=lambda a: (a.due, a.id))
+    actions = (
+        sorted((a for a in org.actions if a.status != "klaar"), key=lambda a: (a.due, a.id)) if with_actions else []
+    )
     return [_follow_up_entry(org, m, domain) for m in meetings] + [_action_entry(org, a, domain) for a in actions]
 
 
@@ -90,19 +93,20 @@ def stamp(org: Organisation) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.UTC)
 
 
-def build(org: Organisation) -> bytes:
-    """The calendar file as bytes (CRLF line ends, as RFC 5545 asks)."""
+def build(org: Organisation, *, with_actions: bool = True) -> bytes:
+    """The calendar file as bytes (CRLF line ends, as RFC 5545 asks); without action points for FOLLOW_UP_FILE."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"Handboek {org.info.name}: vervolg en actiepunten")
+    name = "vervolg en actiepunten" if with_actions else "vervolgbijeenkomst"
+    cal.add("x-wr-calname", f"Handboek {org.info.name}: {name}")
     cal.add("x-wr-timezone", TIMEZONE)
     cal.add_component(_amsterdam())
     zone = ZoneInfo(TIMEZONE)
     when = stamp(org)
-    for entry in entries(org):
+    for entry in entries(org, with_actions=with_actions):
         event = Event()
         event.add("uid", entry.uid)
         event.add("dtstamp", when)

@@ -47,13 +47,25 @@ def test_calendar_file_is_served_and_equals_the_core_output(default_build: Build
     assert len(list(cal.walk("VEVENT"))) >= 1
 
 
+def test_follow_up_only_calendar_is_served_without_action_points(default_build: Build) -> None:
+    org = load(DATA).org
+    served = (default_build.site / followup.FOLLOW_UP_FILE).read_bytes()
+    assert served == followup.build(org, with_actions=False)
+    events = list(icalendar.Calendar.from_ical(served).walk("VEVENT"))
+    assert [str(e["UID"]).split("@")[0] for e in events] == [f"vervolg-{m.id}" for m in org.meetings]
+    full = list(icalendar.Calendar.from_ical((default_build.site / followup.CALENDAR_FILE).read_bytes()).walk("VEVENT"))
+    assert len(full) == len(events) + sum(a.status != "klaar" for a in org.actions)
+
+
 @pytest.mark.parametrize("address", MEETING_PAGES)
 def test_meeting_pages_link_to_the_calendar(default_build: Build, address: str) -> None:
     page = default_build.page(address)
     links = re.findall(r'<a class="hb-calendar" href="([^"]+)"', page)
     assert links, f"no calendar link on {address}"
     for href in links:
-        assert posixpath.normpath(posixpath.join(address, href)) == followup.CALENDAR_FILE
+        assert (default_build.site / posixpath.normpath(posixpath.join(address, href))).is_file()
+    targets = {posixpath.normpath(posixpath.join(address, href)) for href in links}
+    assert targets == {followup.CALENDAR_FILE, followup.FOLLOW_UP_FILE}
 
 
 def test_worksheet_links_and_form_anchor_resolve(default_build: Build) -> None:
@@ -69,3 +81,12 @@ def test_memo_copy_script_is_inline_and_optional(default_build: Build) -> None:
     script = re.findall(r"<script>(\(function\(\)\{var b=document.getElementById\('hb-memo-copy'\).*?)</script>", page)
     assert script and "http" not in script[0] and "navigator.clipboard" in script[0]
     assert '<textarea id="hb-memo-text"' in page and "<p><textarea" not in page
+
+
+@pytest.mark.parametrize(
+    "address", ["bijeenkomst/", "bijeenkomst/voorbereiding/", "bijeenkomst/draaiboek/", "actiepunten/"]
+)
+def test_pages_get_today_and_say_the_meeting_was_held(default_build: Build, address: str) -> None:
+    # The build runs with HANDBOOK_TODAY 2026-11-23, after the demo meeting of 14 October 2026.
+    page = default_build.page(address)
+    assert "Deze bijeenkomst was op" in page and "De volgende is de vervolgbijeenkomst op" in page

@@ -28,8 +28,8 @@ TODAY = dt.date(2026, 11, 23)
 ORG = load(DATA).org
 
 RENDERS: dict[str, Callable[[Organisation], str]] = {
-    "voorbereiding.md": prepare.checklist,
-    "draaiboek.md": meeting.script,
+    "voorbereiding.md": lambda org: prepare.checklist(org, today=TODAY),
+    "draaiboek.md": lambda org: meeting.script(org, today=TODAY),
     "werkblad.md": worksheet.worksheet,
     "werkblad-leeg.md": lambda _: worksheet.blank_worksheet(),
     "actiepunten.md": lambda org: "\n".join(
@@ -37,7 +37,7 @@ RENDERS: dict[str, Callable[[Organisation], str]] = {
             actions.register(org, today=TODAY),
             actions.by_owner(org, today=TODAY),
             actions.by_step(org, today=TODAY),
-            actions.form(org),
+            actions.form(org, today=TODAY),
         ]
     ),
     "memo.md": memo.memo,
@@ -57,7 +57,7 @@ def _with_meeting(org: Organisation, **changes: object) -> Organisation:
 
 
 def test_script_shows_every_block_in_order_with_clock_times() -> None:
-    page = meeting.script(ORG)
+    page = meeting.script(ORG, today=TODAY)
     plan = agenda(ORG, ORG.meetings[0])
     headings = re.findall(r"^## (\d\d:\d\d) · ([a-k])\. ", page, flags=re.M)
     assert [letter for _, letter in headings] == [b.letter for b in BLOCKS]
@@ -67,7 +67,7 @@ def test_script_shows_every_block_in_order_with_clock_times() -> None:
 
 
 def test_mapping_round_has_every_step_with_its_people_and_needs() -> None:
-    page = meeting.script(ORG)
+    page = meeting.script(ORG, today=TODAY)
     rounds = re.findall(r'<section class="hb-round".*?</section>', page)
     assert len(rounds) == len(ORG.steps)
     for step, block in zip(ORG.steps, rounds, strict=True):
@@ -82,14 +82,14 @@ def test_mapping_round_has_every_step_with_its_people_and_needs() -> None:
 
 def test_changed_durations_move_the_clock() -> None:
     org = _with_meeting(ORG, durations=Durations(opening=20, mapping=5))
-    page = meeting.script(org)
+    page = meeting.script(org, today=TODAY)
     start = ORG.meetings[0].start
     assert start is not None
     welcome = (dt.datetime.combine(TODAY, start) + dt.timedelta(minutes=20)).strftime("%H:%M")
     assert f"## {welcome} · b. " in page
     assert f"{len(ORG.steps) * 5} min ({len(ORG.steps)} × 5)" in page
     assert page.count("(aangepast)") == 2
-    assert meeting.script(_with_meeting(ORG, durations=None)).count("(aangepast)") == 0
+    assert meeting.script(_with_meeting(ORG, durations=None), today=TODAY).count("(aangepast)") == 0
 
 
 def test_gaps_in_the_data_become_questions() -> None:
@@ -101,7 +101,7 @@ def test_gaps_in_the_data_become_questions() -> None:
     )
     steps = list(ORG.steps)
     steps[1] = dataclasses.replace(step, data=data)
-    page = meeting.script(dataclasses.replace(ORG, steps=tuple(steps)))
+    page = meeting.script(dataclasses.replace(ORG, steps=tuple(steps)), today=TODAY)
     assert f"wanneer moet dit er zijn: “{h(need.what.rstrip('.'))}”?" in page
     assert "wanneer: nog niet afgesproken" in page
 
@@ -110,8 +110,9 @@ def test_follow_up_defaults_to_three_months_and_says_so() -> None:
     org = _with_meeting(ORG, follow_up=None)
     page = memo.memo(org)
     assert "14 januari 2027" in page  # 14 October + three months
-    assert "drie maanden na de bijeenkomst" in page
-    assert "drie maanden" not in memo.memo(ORG).split("Vervolgbijeenkomst:")[1].split("</p>")[0]
+    assert "De precieze datum volgt nog" in page and "meetings.yml" not in page.split("<h3>Vervolg</h3>")[1]
+    assert "De precieze datum volgt nog" not in memo.memo(ORG)
+    assert "drie maanden na de bijeenkomst" in meeting.script(org, today=TODAY)
 
 
 def test_memo_has_agreements_per_step_actions_and_follow_up() -> None:
@@ -155,15 +156,18 @@ def test_worksheet_names_per_step_and_blank_has_none() -> None:
 def test_checklist_lists_steps_without_a_customer_as_to_do() -> None:
     steps = list(ORG.steps)
     steps[1] = dataclasses.replace(steps[1], data=steps[1].data.model_copy(update={"customers": []}))
-    page = prepare.checklist(dataclasses.replace(ORG, steps=tuple(steps)))
+    page = prepare.checklist(dataclasses.replace(ORG, steps=tuple(steps)), today=TODAY)
     item = page[page.index("Per stap is de interne klant bekend") :].split("</li>")[0]
     assert "Nog doen" in item and h(steps[1].name) in item
-    assert "Nog doen" not in prepare.checklist(ORG).split("Per stap is de interne klant bekend")[1].split("</li>")[0]
+    assert (
+        "Nog doen"
+        not in prepare.checklist(ORG, today=TODAY).split("Per stap is de interne klant bekend")[1].split("</li>")[0]
+    )
 
 
 def test_checklist_wants_field_staff_at_the_meeting() -> None:
     office = tuple(p.id for p in ORG.people if p.workplace == "kantoor")
-    page = prepare.checklist(_with_meeting(ORG, attendees=list(office)))
+    page = prepare.checklist(_with_meeting(ORG, attendees=list(office)), today=TODAY)
     assert "Er is nog niemand van buiten uitgenodigd." in page
 
 
@@ -183,10 +187,98 @@ def test_action_register_marks_overdue_and_groups() -> None:
 def test_pages_without_a_meeting_explain_what_to_do() -> None:
     org = dataclasses.replace(ORG, meetings=())
     assert "handboek meeting add" in memo.memo(org)
-    assert "handboek meeting add" in meeting.script(org)
-    assert "09:00" in meeting.script(org).split("## Tijdschema")[1]
+    assert "handboek meeting add" in meeting.script(org, today=TODAY)
+    assert "09:00" in meeting.script(org, today=TODAY).split("## Tijdschema")[1]
 
 
 def test_meeting_model_accepts_the_new_fields() -> None:
     assert isinstance(ORG.meetings[0], Meeting)
     assert ORG.meetings[0].agreements and ORG.meetings[0].durations is not None
+
+
+BEFORE = dt.date(2026, 10, 1)  # before the meeting of 14 October 2026
+PAST_NOTICE = "Deze bijeenkomst was op"
+
+
+def test_pages_before_the_meeting_show_no_past_notice() -> None:
+    assert PAST_NOTICE not in meeting.script(ORG, today=BEFORE)
+    page = prepare.checklist(ORG, today=BEFORE)
+    assert PAST_NOTICE not in page and "## Voor de vervolgbijeenkomst" not in page
+    form = actions.form(ORG, today=BEFORE)
+    assert PAST_NOTICE not in form and h(ORG.meetings[0].title) in form
+
+
+def test_pages_after_the_meeting_say_so_and_point_to_the_follow_up() -> None:
+    record = ORG.meetings[0]
+    assert record.follow_up is not None and record.date < TODAY <= record.follow_up
+    expected = 'De volgende is de vervolgbijeenkomst op <time datetime="2027-01-13">13 januari 2027</time>.'
+    for page in (meeting.script(ORG, today=TODAY), prepare.checklist(ORG, today=TODAY), actions.form(ORG, today=TODAY)):
+        notice = page[page.index(PAST_NOTICE) :].split("</div>")[0]
+        assert "14 oktober 2026" in notice and expected in notice
+    script = meeting.script(ORG, today=TODAY)
+    assert script.index(PAST_NOTICE) < script.index("## Tijdschema")  # at the top, the script stays below
+    assert "Vervolgbijeenkomst · 13 januari 2027" in actions.form(ORG, today=TODAY)
+
+
+def test_preparation_after_the_meeting_lists_open_points_for_the_follow_up() -> None:
+    page = prepare.checklist(ORG, today=TODAY)
+    follow = page.split("## Voor de vervolgbijeenkomst op 13 januari 2027")[1].split("## De lijst van")[0]
+    open_points = [x for x in ORG.actions if x.status != "klaar"]
+    late = [x for x in open_points if x.is_overdue(TODAY)]
+    assert open_points and late
+    for x in open_points:
+        assert h(x.what) in follow and h(ORG.person(x.who).name) in follow
+    for x in (x for x in ORG.actions if x.status == "klaar"):
+        assert h(x.what) not in follow
+    assert follow.count("hb-row-late") == len(late) and f"waarvan {len(late)} te laat" in follow
+
+
+def test_a_past_follow_up_is_not_presented_as_coming() -> None:
+    later = dt.date(2027, 2, 1)
+    page = meeting.script(ORG, today=later)
+    assert "Ook de vervolgbijeenkomst van" in page and "De volgende is" not in page
+
+
+def test_absent_internal_customer_is_asked_through_a_colleague() -> None:
+    record = ORG.meetings[0]
+    absent = [p for p in ORG.people if p.id not in record.attendees and p.id != record.facilitator]
+    assert absent, "the demo data has someone who is not at the meeting"
+    page = meeting.script(ORG, today=TODAY)
+    for person in absent:
+        assert f"{h(person.name)}: " not in page
+    tom = next(p for p in absent if p.id == "tom-hendriks")
+    assert "Tom Hendriks is er niet bij. Vraag Erik Smit hoe Tom dit het liefst krijgt" in page
+    everyone = _with_meeting(ORG, attendees=[p.id for p in ORG.people if p.id != record.facilitator])
+    assert f"{h(tom.name)} is er niet bij" not in meeting.script(everyone, today=TODAY)
+
+
+def test_printed_script_and_form_hold_no_maintainer_text() -> None:
+    script = meeting.script(ORG, today=TODAY)
+    assert "meetings.yml" not in script and "handboek action add" not in script
+    assert script.count('<span class="hb-meta hb-screen-only">(aangepast)</span>') == script.count("(aangepast)")
+    assert "Geef de punten na afloop door aan de beheerder van het handboek." in script
+    form = actions.form(ORG, today=TODAY)
+    assert "Klaar op" in form and "Wanneer klaar?" not in form
+
+
+def test_memo_is_written_after_the_meeting() -> None:
+    page = memo.memo(ORG)
+    text = memo.plain_text(ORG, ORG.meetings[0])
+    assert "Vandaag" not in text and "hebben we afgesproken" in text
+    assert not re.search(r"[a-z]: [A-Z]", text.split("\n", 1)[1]), "no capital after a colon inside a sentence"
+    assert "Klik op ‘Kopieer de tekst’" in page and "<kbd>A</kbd>" not in page
+
+
+def test_absent_customer_without_a_colleague_present_gets_a_call() -> None:
+    record = ORG.meetings[0]
+    step = ORG.step("planning-voorbereiding")
+    tom_colleagues = {
+        p.person
+        for s in ORG.steps
+        for p in s.data.performers
+        if "tom-hendriks" in {q.person for q in s.data.performers}
+    }
+    nobody = {*tom_colleagues, *(p.person for p in step.data.performers)}
+    org = _with_meeting(ORG, attendees=[p for p in record.attendees if p not in nobody])
+    page = meeting.script(org, today=TODAY)
+    assert "Tom Hendriks is er niet bij. Bel Tom na afloop en vraag hoe Tom dit het liefst krijgt" in page

@@ -1,4 +1,4 @@
-"""MkDocs hook: serve the follow-up calendar (.ics) beside the meeting pages.
+"""MkDocs hook: serve the two follow-up calendars (.ics) beside the meeting pages.
 
 The file is built by ``macros.followup`` from the data that ``hooks.py``
 loaded and checked in ``on_config``; this hook only adds it to the site.
@@ -22,4 +22,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     project = os.path.dirname(os.path.abspath(config.config_file_path))
     org = site.load_once(site.data_dir(project)).org
     files.append(File.generated(config, followup.CALENDAR_FILE, content=followup.build(org)))
+    only = followup.build(org, with_actions=False)
+    files.append(File.generated(config, followup.FOLLOW_UP_FILE, content=only))
     return files

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..agenda import agenda, current_meeting
-from ..render import actions, meeting, memo, prepare, worksheet
+from ..render import actions, meeting, memo, prepare, status, worksheet
 
 if TYPE_CHECKING:
     from .macros_env import Context
@@ -16,16 +16,17 @@ def meeting_macros(ctx: Context) -> list[Callable[..., str]]:
     """Macros of /bijeenkomst/... and /actiepunten/."""
 
     def prep_checklist() -> str:
-        return prepare.checklist(ctx.org)
+        return prepare.checklist(ctx.org, today=ctx.today)
 
     def meeting_script() -> str:
-        return meeting.script(ctx.org)
+        return meeting.script(ctx.org, today=ctx.today)
 
     def meeting_summary() -> str:
         found = current_meeting(ctx.org)
         if found is None:
             return meeting.NO_MEETING
-        return meeting.meeting_facts(ctx.org, found, agenda(ctx.org, found))
+        facts = meeting.meeting_facts(ctx.org, found, agenda(ctx.org, found))
+        return status.overview_notice(found, ctx.today, ctx.here) + facts
 
     def calendar_link() -> str:
         return meeting.calendar_link(ctx.here)
@@ -49,7 +50,7 @@ def meeting_macros(ctx: Context) -> list[Callable[..., str]]:
         return actions.by_step(ctx.org, today=ctx.today)
 
     def action_form() -> str:
-        return actions.form(ctx.org)
+        return actions.form(ctx.org, today=ctx.today)
 
     def meeting_memo() -> str:
         return memo.memo(ctx.org)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from ..agenda import current_meeting
+from ..agenda import current_meeting, follow_up
 from ..model import STATUS_LABELS, Action, Organisation
 from ..nl import date_nl
 from .escape import h, md
 from .links import PAGES, a, person_url, rel, step_url
 from .parts import open_actions
+from .status import is_past, past_notice
 
 HERE = PAGES["actiepunten"]
 FORM_ROWS = 15
@@ -45,11 +46,11 @@ def _meeting_label(org: Organisation, meeting_id: str | None) -> str:
 
 def _table(org: Organisation, actions: Iterable[Action], today: dt.date, *, columns: tuple[str, ...]) -> str:
     """A table of action points; ``columns`` picks from who, step and meeting."""
-    head = ["Code", "Wat"] + [{"who": "Wie", "step": "Stap", "meeting": "Bijeenkomst"}[c] for c in columns]
-    head += ["Wanneer", "Status"]
+    head = ["Wat"] + [{"who": "Wie", "step": "Stap", "meeting": "Bijeenkomst"}[c] for c in columns]
+    head += ["Wanneer", "Status", "Code"]  # the code last: only the maintainer needs it
     rows = []
     for act in sorted(actions, key=lambda x: (x.due, x.id)):
-        cells = [f'<td data-label="Code">{h(act.id)}</td>', f'<td data-label="Wat">{h(act.what)}</td>']
+        cells = [f'<td data-label="Wat">{h(act.what)}</td>']
         if "who" in columns:
             cells.append(f'<td data-label="Wie">{a(HERE, person_url(act.who), org.person(act.who).name)}</td>')
         if "step" in columns:
@@ -59,6 +60,7 @@ def _table(org: Organisation, actions: Iterable[Action], today: dt.date, *, colu
             cells.append(f'<td data-label="Bijeenkomst">{_meeting_label(org, act.meeting)}</td>')
         cells.append(f'<td data-label="Wanneer"><time datetime="{act.due.isoformat()}">{date_nl(act.due)}</time></td>')
         cells.append(f'<td data-label="Status">{_status(act, today)}</td>')
+        cells.append(f'<td data-label="Code" class="hb-col-code">{h(act.id)}</td>')
         late = "hb-row-late" if act.is_overdue(today) else ""
         rows.append(f'<tr class="{late}">' + "".join(cells) + "</tr>")
     header = "".join(f'<th scope="col" class="hb-col-{COLUMN_CLASS[c]}">{c}</th>' for c in head)
@@ -74,7 +76,7 @@ def summary(org: Organisation, today: dt.date) -> str:
     parts = [f"{n} {STATUS_LABELS[s].lower()}" for s, n in counts.items()]
     text = f"{len(org.actions)} actiepunten: " + ", ".join(parts)
     if late:
-        text += f'. <strong class="hb-late">{late} te laat</strong> (peildatum {date_nl(today)})'
+        text += f'. <strong class="hb-late">{late} te laat</strong> (stand op {date_nl(today)})'
     return f'<p class="hb-lead">{text}.</p>'
 
 
@@ -133,20 +135,29 @@ def by_step(org: Organisation, *, today: dt.date) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def form(org: Organisation) -> str:
-    """An empty form for the meeting: what, who, when, step; one A4 page."""
+def form(org: Organisation, *, today: dt.date) -> str:
+    """An empty form for the meeting: what, who, when, step; one A4 page.
+
+    For a meeting already held the form is for its follow-up, and a notice on screen says so.
+    """
     meeting = current_meeting(org)
     about = f"{h(meeting.title)} · {date_nl(meeting.date)}" if meeting else "Bijeenkomst: ____________________"
+    notice = ""
+    if meeting is not None and is_past(meeting, today):
+        day, _ = follow_up(meeting)
+        if day >= today:
+            about = f"Vervolgbijeenkomst · {date_nl(day)} · over de afspraken van {date_nl(meeting.date)}"
+        notice = past_notice(meeting, today, screen_only=True)
     rows = "".join(
         f'<tr><td class="hb-form-nr">{n}</td><td></td><td></td><td></td><td></td></tr>' for n in range(1, FORM_ROWS + 1)
     )
-    return (
+    return notice + (
         '<div class="hb-form">'
         f'<p class="hb-form-title">Actiepunten · {h(org.info.name)}</p><p class="hb-meta">{about}</p>'
         '<p class="hb-form-hint">Schrijf bij elk punt op: wat er moet gebeuren, wie het doet en wanneer het klaar '
         "is. Maak alleen afspraken die je kunt nakomen.</p>"
         '<table class="hb-table hb-form-table"><thead><tr><th scope="col">Nr</th><th scope="col">Wat moet er gebeuren?</th>'
-        '<th scope="col">Wie doet het?</th><th scope="col">Wanneer klaar?</th><th scope="col">Stap</th></tr></thead>'
+        '<th scope="col">Wie doet het?</th><th scope="col">Klaar op</th><th scope="col" class="hb-form-step">Stap</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
         f'<p class="hb-meta">Bij <em>Stap</em> schrijf je het nummer van de stap, van 1 tot {len(org.steps)}, '
         "zoals op het werkblad.</p>"

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..agenda import Agenda, Slot, agenda, clock, current_meeting, duration_nl, follow_up
-from ..followup import CALENDAR_FILE
+from ..followup import CALENDAR_FILE, FOLLOW_UP_FILE
 from ..model import WORKPLACE_LABELS, Meeting, Organisation
 from ..nl import date_nl
 from .escape import h, md
 from .links import PAGES, a, rel
-from .parts import join
+from .script_round import names, questions, round_html
 from .script_text import TEXT
+from .status import is_past, past_notice
 
 HERE = PAGES["draaiboek"]
 NO_MEETING = (
@@ -18,18 +21,20 @@ NO_MEETING = (
 )
 
 
+def _ics(here: str, path: str) -> str:
+    folder, name = path.rsplit("/", 1)
+    return h(rel(here, folder + "/") + name)
+
+
 def calendar_link(here: str) -> str:
-    """A link to the follow-up calendar file."""
-    folder, name = CALENDAR_FILE.rsplit("/", 1)
-    href = rel(here, folder + "/") + name
+    """Links to the two calendar files: the follow-up only, and the follow-up with every open action point."""
     return (
-        f'<a class="hb-calendar" href="{h(href)}" download>Vervolg en actiepunten in je agenda (.ics)</a> '
+        f'<a class="hb-calendar" href="{_ics(here, FOLLOW_UP_FILE)}" download>'
+        "Vervolgbijeenkomst in je agenda (.ics)</a> · "
+        f'<a class="hb-calendar" href="{_ics(here, CALENDAR_FILE)}" download>'
+        "Vervolg en alle actiepunten van iedereen, voor de begeleider (.ics)</a> "
         '<span class="hb-meta">Open het bestand in Outlook, of importeer het in Google Agenda.</span>'
     )
-
-
-def names(org: Organisation, ids: list[str]) -> str:
-    return join((h(org.person(p).name) for p in ids), "nog niemand")
 
 
 def follow_up_text(meeting: Meeting) -> str:
@@ -38,8 +43,9 @@ def follow_up_text(meeting: Meeting) -> str:
     text = f'<time datetime="{day.isoformat()}">{date_nl(day)}</time>'
     if default:
         text += (
-            " (nog niet vastgelegd: drie maanden na de bijeenkomst, zoals de methode aanraadt; "
-            "zet de datum onder <code>follow_up</code> in <code>meetings.yml</code>)"
+            " (nog niet vastgelegd: drie maanden na de bijeenkomst, zoals de methode aanraadt"
+            '<span class="hb-screen-only">; zet de datum onder <code>follow_up</code> in '
+            "<code>meetings.yml</code></span>)"
         )
     return text
 
@@ -71,11 +77,17 @@ def meeting_facts(org: Organisation, meeting: Meeting, plan: Agenda | None = Non
     return f'<dl class="hb-facts">{items}</dl>'
 
 
-def script(org: Organisation, meeting_id: str | None = None) -> str:
+def script(org: Organisation, meeting_id: str | None = None, *, today: dt.date) -> str:
     """Markdown for the timed meeting script: overview table, then every block with its words."""
     meeting = current_meeting(org, meeting_id)
     plan = agenda(org, meeting)
     out = []
+    if is_past(meeting, today):
+        out.append(
+            past_notice(
+                meeting, today, extra="Het draaiboek hieronder is van die bijeenkomst. Je kunt het opnieuw gebruiken."
+            )
+        )
     if meeting is None:
         out.append(NO_MEETING)
         out.append('<p class="hb-meta">Hieronder staat het draaiboek met de standaardduur per onderdeel.</p>')
@@ -90,9 +102,9 @@ def script(org: Organisation, meeting_id: str | None = None) -> str:
     out.append("## Tijdschema")
     out.append(_overview(plan))
     out.append(
-        '<p class="hb-meta">De tijden volgen uit de begintijd en de duur van elk onderdeel. Wil je een onderdeel '
-        "langer of korter maken? Zet het aantal minuten in <code>meetings.yml</code>, onder <code>durations</code>, "
-        "bijvoorbeeld <code>mapping: 12</code> (minuten per stap) of <code>actions: 20</code>. Onderdelen met een eigen duur staan in het schema als <em>aangepast</em>.</p>"
+        '<p class="hb-meta hb-screen-only">De tijden volgen uit de begintijd en de duur van elk onderdeel. '
+        "Staat er <em>aangepast</em> bij, dan heeft dat onderdeel in deze bijeenkomst een eigen duur. "
+        f"Hoe je de duur verandert, staat bij {a(HERE, PAGES['beheer'], 'beheer')}.</p>"
     )
     for slot in plan.slots:
         out.extend(_block(org, meeting, plan, slot))
@@ -108,7 +120,7 @@ def _overview(plan: Agenda) -> str:
         if slot.block.per_step and plan.rounds:
             minutes += f" ({len(plan.rounds)} × {plan.rounds[0].minutes})"
         if slot.custom:
-            minutes += ' <span class="hb-meta">(aangepast)</span>'
+            minutes += ' <span class="hb-meta hb-screen-only">(aangepast)</span>'
         rows.append(
             f'<tr><td data-label="Tijd">{clock(slot.start)}–{clock(slot.end)}</td>'
             f'<td data-label="Onderdeel">{label}</td><td data-label="Duur">{minutes}</td></tr>'
@@ -122,12 +134,6 @@ def _overview(plan: Agenda) -> str:
     )
 
 
-def _questions(items: list[str] | tuple[str, ...], title: str = "Open vragen") -> str:
-    if not items:
-        return ""
-    return f'<p class="hb-sub">{title}</p><ul class="hb-questions">' + "".join(f"<li>{q}</li>" for q in items) + "</ul>"
-
-
 def _block(org: Organisation, meeting: Meeting | None, plan: Agenda, slot: Slot) -> list[str]:
     block = slot.block
     text = TEXT[block.id]
@@ -138,11 +144,11 @@ def _block(org: Organisation, meeting: Meeting | None, plan: Agenda, slot: Slot)
         f"van {clock(slot.start)} tot {clock(slot.end)}</p>"
         f"<p><strong>Wat je doet.</strong> {text.does}</p>{extra}"
         f'<blockquote class="hb-says"><p><strong>Wat je kunt zeggen:</strong> “{text.says}”</p></blockquote>'
-        f"{_questions(text.questions)}</div>"
+        f"{questions(text.questions)}</div>"
     )
     out = [heading, body]
     if block.per_step:
-        out.extend(_round(org, slot) for slot in plan.rounds)
+        out.extend(round_html(org, meeting, slot) for slot in plan.rounds)
     return out
 
 
@@ -171,7 +177,8 @@ def _extra(org: Organisation, meeting: Meeting | None, block_id: str) -> str:
     if block_id == "actions":
         return (
             f'<p>Schrijf de punten op het <a href="{h(rel(HERE, PAGES["actiepunten"]))}#formulier">formulier '
-            "voor actiepunten</a>. Leg ze na afloop vast met <code>handboek action add</code>.</p>"
+            "voor actiepunten</a>. Geef de punten na afloop door aan de beheerder van het handboek. "
+            "Die zet ze op de site.</p>"
         )
     if block_id == "follow_up" and meeting is not None:
         return f"<p>Voorstel voor de vervolgbijeenkomst: {follow_up_text(meeting)}.</p>"
@@ -183,64 +190,3 @@ def _extra(org: Organisation, meeting: Meeting | None, block_id: str) -> str:
         missing = f" Niet bij de bijeenkomst: {names(org, absent)}." if absent else ""
         return f"<p>Het {memo} staat klaar op deze site en komt uit de afspraken in de gegevens.{missing}</p>"
     return ""
-
-
-def _round(org: Organisation, slot: Slot) -> str:
-    """One step of the mapping round: its people, its internal customer, what is known now, what to ask."""
-    step = slot.step
-    assert step is not None
-    ext = org.info.external_customer
-    is_last = step == org.steps[-1]
-    workers = [
-        f"{h(org.person(p.person).name)} ({h(org.person(p.person).function.lower())})" for p in step.data.performers
-    ]
-    parts = [
-        f'<section class="hb-round" aria-labelledby="ronde-{h(step.id)}">',
-        f'<h3 id="ronde-{h(step.id)}">{clock(slot.start)} · Stap {step.number}: {h(step.name)}</h3>',
-        f"<p><strong>Werkt hier:</strong> {join(workers, 'nog niemand ingevuld')}.</p>",
-    ]
-    asks: list[str] = []
-    if not step.data.performers:
-        asks.append("Wie doet het werk in deze stap?")
-    if step.data.customers:
-        customers = names(org, [c.person for c in step.data.customers])
-        parts.append(f"<p><strong>Interne klant:</strong> {customers}.</p>")
-    elif not is_last:
-        parts.append('<p class="hb-todo"><strong>Interne klant:</strong> nog niet ingevuld.</p>')
-        asks.append("Wie neemt het werk van deze stap over?")
-    for entry in step.data.customers:
-        person = org.person(entry.person)
-        needs = []
-        for need in entry.needs:
-            when = h(need.when) if need.when else '<span class="hb-missing">wanneer: nog niet afgesproken</span>'
-            needs.append(f"<li>{h(need.what)} <span class='hb-meta'>({when})</span></li>")
-            if need.when is None:
-                asks.append(f"{h(person.name)}: wanneer moet dit er zijn: “{_short(need.what)}”?")
-            elif need.form is None:
-                asks.append(f"{h(person.name)}: in welke vorm wil je dit krijgen: “{_short(need.what)}”?")
-        if needs:
-            parts.append(
-                f'<p class="hb-sub">Wat {h(person.name)} nu nodig heeft (startpunt)</p><ul>{"".join(needs)}</ul>'
-            )
-        else:
-            asks.append(f"{h(person.name)}: wat heb jij van deze stap nodig om goed te kunnen werken?")
-        if entry.in_return:
-            back = "".join(f"<li>{h(n.what)}</li>" for n in entry.in_return)
-            parts.append(
-                f'<p class="hb-sub">Wat deze stap terug mag verwachten van {h(person.name)}</p><ul>{back}</ul>'
-            )
-        else:
-            asks.append(f"{h(person.name)}: wat mag deze stap van jou terug verwachten?")
-    if is_last:
-        expect = "".join(f"<li>{h(e)}</li>" for e in ext.expectations)
-        parts.append(f'<p class="hb-sub">Daarna komt de {h(ext.name.lower())}. Die verwacht:</p><ul>{expect}</ul>')
-        asks.append(f"Merkt de {h(ext.name.lower())} dat de stappen goed op elkaar aansluiten? Waaraan?")
-    asks.append("Gaat het nu zo? Wat gaat er goed, en waar loopt het vast?")
-    parts.append(_questions(asks, "Vraag door"))
-    parts.append("</section>")
-    return "".join(parts)
-
-
-def _short(text: str) -> str:
-    """A need quoted inside a question: escaped, without its closing full stop."""
-    return h(text.strip().rstrip("."))

@@ -7,7 +7,7 @@ from ..model import Action, Meeting, Organisation
 from ..nl import date_nl
 from .escape import h
 from .links import PAGES, a, person_url, step_url
-from .meeting import NO_MEETING, calendar_link, follow_up_text
+from .meeting import NO_MEETING, calendar_link
 from .parts import join
 
 HERE = PAGES["memo"]
@@ -47,7 +47,7 @@ def plain_text(org: Organisation, meeting: Meeting) -> str:
     lines = [f"Onderwerp: Afspraken uit de bijeenkomst van {date_nl(meeting.date)}", "", "Beste collega's,", ""]
     lines += [_intro(org, meeting), ""]
     if meeting.goal:
-        lines += [f"Waarom we bij elkaar kwamen: {' '.join(meeting.goal.split())}", ""]
+        lines += [f"Waarom we bij elkaar kwamen. Het doel was: “{' '.join(meeting.goal.split())}”", ""]
     lines += ["WAT WE HEBBEN AFGESPROKEN", ""]
     if not meeting.agreements:
         lines += ["Er zijn nog geen afspraken vastgelegd.", ""]
@@ -58,7 +58,9 @@ def plain_text(org: Organisation, meeting: Meeting) -> str:
         lines.append("")
     lines += ["ACTIEPUNTEN (wat, wie, wanneer)", ""]
     actions = _actions(org, meeting)
-    lines += [f"- {x.what} ({org.person(x.who).name}, {date_nl(x.due)})" for x in actions] or ["- geen"]
+    lines += [f"- {x.what.strip().rstrip('.')} ({org.person(x.who).name}, {date_nl(x.due)})" for x in actions] or [
+        "- geen"
+    ]
     lines += ["", "VERVOLG", ""]
     lines.append(
         f"Op {date_nl(day)} kijken we samen hoe het gaat."
@@ -105,6 +107,15 @@ def _actions_html(org: Organisation, meeting: Meeting) -> str:
     )
 
 
+def _follow_up_line(meeting: Meeting) -> str:
+    """The follow-up for staff: the date, and no maintainer's hint when it is not fixed yet."""
+    day, default = follow_up(meeting)
+    when = f'<time datetime="{day.isoformat()}">{date_nl(day)}</time>'
+    if default:
+        return f"Rond {when} kijken we samen hoe het gaat. De precieze datum volgt nog."
+    return f"De vervolgbijeenkomst is op {when}. Dan kijken we samen hoe het gaat."
+
+
 def memo(org: Organisation, meeting_id: str | None = None) -> str:
     """Markdown of the memo page: the memo itself, then the plain text to copy."""
     meeting = current_meeting(org, meeting_id)
@@ -118,12 +129,16 @@ def memo(org: Organisation, meeting_id: str | None = None) -> str:
         f"Datum bijeenkomst: {date_nl(meeting.date)}</p>"
         f'<h2 id="hb-memo-title">Afspraken uit de bijeenkomst: {h(meeting.title)}</h2>'
         f"<p>{_intro(org, meeting)}</p>"
-        + (f'<p class="hb-goal"><strong>Waarom.</strong> {h(meeting.goal)}</p>' if meeting.goal else "")
+        + (
+            f'<p class="hb-goal"><strong>Waarom we bij elkaar kwamen.</strong> Het doel was: “{h(meeting.goal)}”</p>'
+            if meeting.goal
+            else ""
+        )
         + "<h3>Wat we per stap hebben afgesproken</h3>"
         + _agreements_html(org, meeting)
         + "<h3>Actiepunten</h3>"
         + _actions_html(org, meeting)
-        + f"<h3>Vervolg</h3><p>Vervolgbijeenkomst: {follow_up_text(meeting)}.</p>"
+        + f"<h3>Vervolg</h3><p>{_follow_up_line(meeting)}</p>"
         + f'<p class="hb-meta">Aanwezig: {_present(org, meeting)}.</p>'
         + "</article>"
     )
@@ -131,8 +146,8 @@ def memo(org: Organisation, meeting_id: str | None = None) -> str:
     copy = (
         '<div class="hb-memo-copy hb-screen-only">'
         '<h2 id="als-tekst-voor-een-e-mail">Als tekst voor een e-mail</h2>'
-        "<p>Klik in het vak, kies <kbd>Ctrl</kbd>+<kbd>A</kbd> en daarna <kbd>Ctrl</kbd>+<kbd>C</kbd>. "
-        "Plak de tekst in een nieuwe e-mail aan alle collega's.</p>"
+        "<p>Klik op ‘Kopieer de tekst’ en plak de tekst in een nieuwe e-mail aan alle collega's. "
+        "Lukt dat niet? Selecteer dan de tekst in het vak en kopieer die.</p>"
         '<p><button type="button" id="hb-memo-copy" class="md-button" hidden>Kopieer de tekst</button></p>'
         '<label for="hb-memo-text" class="hb-sub">Tekst van het memo</label>'
         f'<textarea id="hb-memo-text" class="hb-memo-text" rows="{rows}" readonly spellcheck="false">'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from ..agenda import current_meeting
@@ -10,9 +11,11 @@ from ..nl import date_nl
 from .escape import h
 from .links import PAGES, a, rel, step_url
 from .parts import join
+from .status import follow_up_agenda, is_past, past_notice
 from .worksheet import MAX_STEPS
 
 HERE = PAGES["voorbereiding"]
+PRINT_TITLE = "Het werkblad is geprint"
 STATES = {"done": ("☑", "Klaar"), "todo": ("☐", "Nog doen"), "self": ("☐", "Zelf afvinken")}
 
 
@@ -56,7 +59,7 @@ def _print_model(org: Organisation) -> Item:
     )
     if len(org.steps) > MAX_STEPS:
         body += f" Let op: er zijn {len(org.steps)} stappen; op één A4 passen er {MAX_STEPS}."
-    return Item("self", "Het werkblad is geprint", body)
+    return Item("self", PRINT_TITLE, body)
 
 
 def _customers(org: Organisation) -> Item:
@@ -95,7 +98,10 @@ def _invite(org: Organisation) -> Item:
     else:
         lines.append("Er is nog niemand van buiten uitgenodigd.")
     if others:
-        lines.append(f"Niet uitgenodigd: {join(h(p.name) for p in others)}. Zij horen het via het memo.")
+        lines.append(
+            f"Niet uitgenodigd: {join(h(p.name) for p in others)}. "
+            "Wie er niet bij is, hoort het via het werkoverleg en het memo."
+        )
     state = "done" if office and field else "todo"
     return Item(state, title, " ".join(lines))
 
@@ -115,16 +121,19 @@ def _plan(org: Organisation) -> Item:
         if value is None
     ]
     body = f"De bijeenkomst “{h(meeting.title)}” is op {date_nl(meeting.date)}"
-    body += f" om {meeting.start:%H:%M}" if meeting.start else ""
-    body += f", in {h(meeting.location)}." if meeting.location else "."
+    body += f" om {meeting.start:%H:%M} uur" if meeting.start else ""
+    body += f". Plaats: {h(meeting.location)}." if meeting.location else "."
     body += f" Het {a(HERE, PAGES['draaiboek'], 'draaiboek')} rekent de tijden uit."
     if missing:
         body += f" Nog in te vullen in <code>meetings.yml</code>: {join(missing)}."
     return Item("todo" if missing else "done", title, body)
 
 
-def checklist(org: Organisation) -> str:
-    """The preparation steps of the method (1 and 2a to 2c), each with what the data shows."""
+def checklist(org: Organisation, *, today: dt.date) -> str:
+    """The preparation steps of the method (1 and 2a to 2c), each with what the data shows.
+
+    When the meeting was held, a notice and the open action points for the follow-up come first.
+    """
     items = [_task_division(org), _print_model(org), _customers(org), _invite(org), _plan(org)]
     rows = []
     for item in items:
@@ -134,10 +143,26 @@ def checklist(org: Organisation) -> str:
             f'<div><p class="hb-check-title">{item.title} <span class="hb-check-state">{label}</span></p>'
             f"<p>{item.body}</p></div></li>"
         )
-    todo = sum(i.state == "todo" for i in items)
-    lead = (
-        f'<p class="hb-lead">{todo} van de {len(items)} punten moeten nog gebeuren.</p>'
-        if todo
-        else f'<p class="hb-lead">Alle {len(items)} punten zijn in orde of kun je zelf afvinken.</p>'
+    lead = f'<p class="hb-lead">{_count(items)}</p>'
+    body = lead + '<ul class="hb-checklist">' + "".join(rows) + "</ul>"
+    meeting = current_meeting(org)
+    if meeting is None or not is_past(meeting, today):
+        return body + "\n"
+    notice = past_notice(
+        meeting, today, extra="De lijst voor die bijeenkomst staat verderop. Je kunt hem opnieuw gebruiken."
     )
-    return lead + '<ul class="hb-checklist">' + "".join(rows) + "</ul>\n"
+    follow = follow_up_agenda(org, meeting, today, HERE)
+    return "\n\n".join([notice, follow, f"## De lijst van {date_nl(meeting.date)}", body]) + "\n"
+
+
+def _count(items: list[Item]) -> str:
+    """'4 van de 5 punten zijn klaar. Het printen van het werkblad vink je zelf af.'"""
+    done = sum(i.state == "done" for i in items)
+    own = [i for i in items if i.state == "self"]
+    verb = "is" if done == 1 else "zijn"
+    text = f"{done} van de {len(items)} punten {verb} klaar."
+    if len(own) == 1 and own[0].title == PRINT_TITLE:
+        text += " Het printen van het werkblad vink je zelf af."
+    elif own:
+        text += f" {len(own)} {'punt vink' if len(own) == 1 else 'punten vink'} je zelf af."
+    return text

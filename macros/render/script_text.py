@@ -59,7 +59,7 @@ TEXT: dict[str, BlockText] = {
         "Doorvragen en verbanden leggen",
         "Kijk samen naar het ingevulde werkblad. Zoek de plekken waar de ene stap op de andere wacht. "
         "Wil iemand iets eerder hebben? Dan moet die het vaak ook zelf eerder vragen. Zeg dat hardop.",
-        "Jij wilt dit eerder hebben. Wat heb jij dan zelf eerder nodig van de stap daarvoor?",
+        "Jij wilt dit eerder hebben. Kun jij er dan ook eerder om vragen?",
         (
             "Wat bedoel je precies met …?",
             "Waarom heb je dit nodig?",
