@@ -140,6 +140,12 @@ def current_meeting(org: Organisation, meeting_id: str | None = None) -> Meeting
     return max(org.meetings, key=lambda m: (m.date, m.start or DEFAULT_START))
 
 
+def held_meeting(org: Organisation, today: dt.date) -> Meeting | None:
+    """The latest meeting that has taken place by ``today``: the one a memo is about."""
+    held = [m for m in org.meetings if m.date <= today]
+    return max(held, key=lambda m: (m.date, m.start or DEFAULT_START)) if held else None
+
+
 def duration_nl(minutes: int) -> str:
     """'1 uur en 55 minuten', '45 minuten', '2 uur'."""
     hours, rest = divmod(minutes, 60)

@@ -25,6 +25,14 @@ FOLLOW_UP_MINUTES = 90
 PRODID = "-//Handboek interne klant//vervolg//NL"
 
 
+# RFC 5545 allows no control characters in text but tab and (escaped) line breaks.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _text(value: str) -> str:
+    return _CONTROLS.sub("", value)
+
+
 @dataclass(frozen=True)
 class Entry:
     """One event of the calendar, before it becomes iCalendar."""
@@ -101,7 +109,7 @@ def build(org: Organisation, *, with_actions: bool = True) -> bytes:
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     name = "vervolg en actiepunten" if with_actions else "vervolgbijeenkomst"
-    cal.add("x-wr-calname", f"Handboek {org.info.name}: {name}")
+    cal.add("x-wr-calname", _text(f"Handboek {org.info.name}: {name}"))
     cal.add("x-wr-timezone", TIMEZONE)
     cal.add_component(_amsterdam())
     zone = ZoneInfo(TIMEZONE)
@@ -110,8 +118,8 @@ def build(org: Organisation, *, with_actions: bool = True) -> bytes:
         event = Event()
         event.add("uid", entry.uid)
         event.add("dtstamp", when)
-        event.add("summary", entry.summary)
-        event.add("description", entry.description)
+        event.add("summary", _text(entry.summary))
+        event.add("description", _text(entry.description))
         if entry.start is None:
             event.add("dtstart", entry.day)
             event.add("dtend", entry.day + dt.timedelta(days=1))

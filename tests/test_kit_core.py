@@ -178,6 +178,13 @@ def test_calendar_uses_the_default_follow_up_and_keeps_values_as_text() -> None:
     assert len(events) == 1 + sum(a.status != "klaar" for a in ORG.actions)
 
 
+def test_calendar_drops_control_characters_from_the_data() -> None:
+    meeting = MEETING.model_copy(update={"title": "Ctl\x00nul\x01een\x1bESC\x7f"})
+    ics = followup.build(dataclasses.replace(ORG, meetings=(meeting,)))
+    assert not any(b in ics for b in (b"\x00", b"\x01", b"\x1b", b"\x7f"))
+    assert b"Vervolg: Ctlnuleen" in ics
+
+
 def test_a_held_meeting_without_agreements_gets_a_reminder(data_copy: Path) -> None:
     text = (data_copy / "meetings.yml").read_text(encoding="utf-8")
     (data_copy / "meetings.yml").write_text(text[: text.index("    agreements:")], encoding="utf-8")

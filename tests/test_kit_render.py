@@ -282,3 +282,16 @@ def test_absent_customer_without_a_colleague_present_gets_a_call() -> None:
     org = _with_meeting(ORG, attendees=[p for p in record.attendees if p not in nobody])
     page = meeting.script(org, today=TODAY)
     assert "Tom Hendriks is er niet bij. Bel Tom na afloop en vraag hoe Tom dit het liefst krijgt" in page
+
+
+def test_the_memo_is_about_the_last_meeting_held_not_one_still_planned(data_copy: Path) -> None:
+    path = data_copy / "meetings.yml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + '  - id: vervolg-2027-01\n    title: Vervolg\n    date: 2027-01-13\n    start: "08:30"\n',
+        encoding="utf-8",
+    )
+    org = load(data_copy).org
+    page = memo.memo(org, today=dt.date(2026, 11, 23))
+    assert "14 oktober 2026" in page and "Vervolg</h2>" not in page
+    assert "Het memo komt na de bijeenkomst van 14 oktober 2026" in memo.memo(org, today=dt.date(2026, 10, 1))

@@ -53,7 +53,7 @@ def meeting_macros(ctx: Context) -> list[Callable[..., str]]:
         return actions.form(ctx.org, today=ctx.today)
 
     def meeting_memo() -> str:
-        return memo.memo(ctx.org)
+        return memo.memo(ctx.org, today=ctx.today)
 
     return [
         prep_checklist,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..agenda import current_meeting, follow_up
+import datetime as dt
+
+from ..agenda import current_meeting, follow_up, held_meeting
 from ..model import Action, Meeting, Organisation
 from ..nl import date_nl
 from .escape import h
@@ -116,10 +118,21 @@ def _follow_up_line(meeting: Meeting) -> str:
     return f"De vervolgbijeenkomst is op {when}. Dan kijken we samen hoe het gaat."
 
 
-def memo(org: Organisation, meeting_id: str | None = None) -> str:
-    """Markdown of the memo page: the memo itself, then the plain text to copy."""
-    meeting = current_meeting(org, meeting_id)
+def memo(org: Organisation, meeting_id: str | None = None, *, today: dt.date | None = None) -> str:
+    """Markdown of the memo page: the memo itself, then the plain text to copy.
+
+    With ``today`` the memo is about the latest meeting held by then: a meeting that is
+    only planned has no agreements to send yet.
+    """
+    meeting = held_meeting(org, today) if today is not None and meeting_id is None else current_meeting(org, meeting_id)
     if meeting is None:
+        coming = sorted(m.date for m in org.meetings if today is None or m.date > today)
+        planned = coming[0] if coming else None
+        if planned is not None:
+            return (
+                f'<p class="hb-empty">Het memo komt na de bijeenkomst van {date_nl(planned)}. '
+                "Leg dan vast wat er per stap is afgesproken; daarna staat het memo hier.</p>\n"
+            )
         return NO_MEETING + "\n"
     text = plain_text(org, meeting)
     sender = h(org.person(meeting.facilitator).name) if meeting.facilitator else "De begeleider"
