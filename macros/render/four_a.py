@@ -110,10 +110,11 @@ def attitude(org: Organisation, *, here: str = HERE) -> str:
 def _ask(org: Organisation, here: str, gap: analysis.Gap) -> str:
     """One prompt per gap: the suppliers ask their internal customer exactly what is still missing."""
     makers = join(person_link(org, here, p.person) for p in gap.step.data.performers) or "De leverancier"
-    question = {
+    questions: dict[tuple[str, ...], str] = {
         ("wanneer",): "wanneer dit er moet zijn",
         ("vorm",): "in welke vorm dit er moet zijn",
-    }.get(gap.missing, "wanneer en in welke vorm dit er moet zijn")
+    }
+    question = questions.get(gap.missing, "wanneer en in welke vorm dit er moet zijn")
     return (
         f"{makers}: vraag {person_link(org, here, gap.customer.person)} {question}: "
         f"&#8216;{h(gap.need.what.rstrip('.'))}&#8217;"
