@@ -212,6 +212,30 @@ def _check_agreements(col: _Collector, step_ids: set[str]) -> None:
                 seen[step] = pos.line
 
 
+def _check_for_step(col: _Collector, steps: list[Step], step_ids: set[str]) -> None:
+    """Each customer's ``for_step`` names a known step in which that customer works."""
+    workers = {s.id: {p.person for p in s.data.performers} for s in steps}
+    for step in steps:
+        src = col.sources[step.path]
+        refs = [
+            ((*loc[:-1], "for_step"), item["for_step"])
+            for loc, _ in _raw(src, "customers", "person")
+            if isinstance(item := _get(src, loc[:-1]), dict) and isinstance(item.get("for_step"), str)
+        ]
+        col.check_refs(step.path, refs, step_ids, "stap")
+        for loc, target in refs:
+            person = _get(src, (*loc[:-1], "person"))
+            if target == step.id:
+                col.add(step.path, src.where(loc), "bij 'for_step' hoort een andere stap dan deze stap zelf.")
+            elif target in workers and person not in workers[target]:
+                col.add(
+                    step.path,
+                    src.where(loc),
+                    f"'{person}' werkt niet in stap '{target}'. Bij 'for_step' hoort een stap waarin deze interne "
+                    "klant zelf werkt; zet de persoon daar bij 'performers' of kies een andere stap.",
+                )
+
+
 def load(data_dir: str | os.PathLike[str], overrides: Mapping[str, str] | None = None) -> Loaded:
     """Load and check a data folder. Raises DataError listing every error.
 
@@ -254,6 +278,7 @@ def load(data_dir: str | os.PathLike[str], overrides: Mapping[str, str] | None =
     actions_src = col.sources.get("actions.yml")
     col.check_refs("actions.yml", _raw(actions_src, "actions", "step"), step_ids, "stap")
     _check_agreements(col, step_ids)
+    _check_for_step(col, steps, step_ids)
     if "meetings.yml" in col.sources or (col.data_dir / "meetings.yml").exists() is False:
         col.check_refs("actions.yml", _raw(actions_src, "actions", "meeting"), meeting_ids, "bijeenkomst")
 

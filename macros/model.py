@@ -168,6 +168,11 @@ class Customer(_Strict):
     in_return: list[Need] = Field(
         default_factory=list, description="Wat de mensen in deze stap terug mogen verwachten van de interne klant."
     )
+    for_step: Id | None = Field(
+        None,
+        description="In welke stap deze interne klant het werk gebruikt; leeg = de eerste volgende stap waarin die "
+        "persoon werkt.",
+    )
 
 
 class StepFile(_Strict):
@@ -335,10 +340,36 @@ class Organisation:
         """(step, entry) pairs in which the person is the internal customer."""
         return list(self._customer_entries.get(person_id, ()))
 
+    def delivered_to(self, supplier: Step, entry: Customer) -> Step | None:
+        """The step in which the internal customer ``entry`` of step ``supplier`` uses the work.
+
+        The rule: ``for_step`` when it is filled in; otherwise the first step after ``supplier``
+        (in process order) in which that person works; if there is none, the last step before
+        ``supplier`` in which the person works; if the person works in no other step, nowhere (None).
+        Matching by person alone would show a handoff on every step that person works in.
+        """
+        if entry.for_step is not None:
+            return self._steps.get(entry.for_step)
+        mine = [s for s in self.steps_of(entry.person) if s.id != supplier.id]
+        later = [s for s in mine if s.number > supplier.number]
+        if later:
+            return later[0]
+        earlier = [s for s in mine if s.number < supplier.number]
+        return earlier[-1] if earlier else None
+
+    @cached_property
+    def _suppliers(self) -> dict[str, list[tuple[Step, Customer]]]:
+        found: dict[str, list[tuple[Step, Customer]]] = {}
+        for step in self.steps:
+            for entry in step.data.customers:
+                target = self.delivered_to(step, entry)
+                if target is not None and target.id != step.id:
+                    found.setdefault(target.id, []).append((step, entry))
+        return found
+
     def suppliers_of(self, step: Step) -> list[tuple[Step, Customer]]:
-        """Steps that name someone who works in ``step`` as their internal customer."""
-        workers = {p.person for p in step.data.performers}
-        return [(s, c) for s in self.steps if s.id != step.id for c in s.data.customers if c.person in workers]
+        """(supplier step, customer entry) pairs whose work is used in ``step``; see ``delivered_to``."""
+        return list(self._suppliers.get(step.id, ()))
 
     def actions_of_step(self, step_id: str) -> list[Action]:
         return list(self._actions_by[0].get(step_id, ()))

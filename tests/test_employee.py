@@ -102,7 +102,7 @@ def test_person_page_marks_overdue_actions_and_says_when_nothing_is_agreed(org: 
     assert "te laat" in page
     # Erik needs things from Planning/voorbereiding, whose file says nothing about what they may expect back.
     erik = person_page(org, "erik-smit", today=TODAY)
-    assert "Nog niet afgesproken. Spreek met hen af" in erik
+    assert "Dit is nog niet afgesproken. Spreek met hen af" in erik
 
 
 def test_person_in_no_step_is_told_so(org: Organisation) -> None:
@@ -135,10 +135,12 @@ def test_matrix_has_a_cell_for_every_step_and_person_with_roles(org: Organisatio
 
 def test_flags_for_step_with_nobody_and_person_in_no_step(org: Organisation) -> None:
     calm = matrix.task_flags(org)
-    assert "Let op" not in calm and "In elke stap werkt minstens één persoon." in calm
+    assert "Dit vraagt aandacht" not in calm and "<li>" not in calm
+    assert "Alles klopt: in elke stap werkt minstens één persoon, en iedereen werkt in minstens één stap." in calm
     gappy = _gappy(org)
     flags = matrix.task_flags(gappy)
-    assert f'in <a href="../stappen/{org.steps[1].id}/">{h(org.steps[1].name)}</a> werkt nog niemand' in flags
+    assert "Dit vraagt aandacht:" in flags and "Alles klopt" not in flags
+    assert f'In <a href="../stappen/{org.steps[1].id}/">{h(org.steps[1].name)}</a> werkt nog niemand' in flags
     # Emptying the step leaves its own people without a step as well; the new person is named last.
     idle = [p for p in gappy.people if not gappy.steps_of(p.id)]
     assert len(idle) > 1 and idle[-1].id == "nina-nieuw"
@@ -159,7 +161,7 @@ def test_promises_list_open_and_overdue_actions(org: Organisation) -> None:
     late = analysis.overdue_of(org, TODAY)
     assert f"{len(late)} te laat" in html
     limit = org.info.settings.max_open_actions
-    assert f"Niemand draagt meer dan {limit} open actiepunten" in html
+    assert f"Niemand heeft meer dan {limit} open actiepunten" in html
 
 
 def test_promises_name_who_carries_more_than_the_setting(org: Organisation) -> None:
@@ -181,6 +183,19 @@ def test_assumptions_list_every_need_without_when_or_form(org: Organisation) -> 
     complete = next(n for s in org.steps for c in s.data.customers for n in c.needs if n.when and n.form)
     assert h(complete.what) not in html
     assert "Wat kun je vandaag doen?" in html
+    today = html.split("Wat kun je vandaag doen?")[1]
+    for gap in analysis.gaps(org):
+        # Every gap has its own prompt, with the customer and the need, asking for exactly what is missing.
+        line = next(li for li in today.split("<li>") if h(gap.need.what.rstrip(".")) in li)
+        assert f'href="../mensen/{gap.customer.person}/"' in line
+        assert ("wanneer" in line) == ("wanneer" in gap.missing) and ("vorm" in line) == ("vorm" in gap.missing)
+
+
+def test_attention_names_the_step_that_receives_the_handoff(org: Organisation) -> None:
+    html = four_a.attention(org)
+    line = next(li for li in html.split("<li>") if "mensen/ahmed-el-amrani/" in li and "stappen/uitvoering/" in li)
+    assert 'naar <a href="../stappen/facturatie-nazorg/">' in line
+    assert "de een op kantoor" in html
 
 
 def test_attitude_names_done_actions(org: Organisation) -> None:

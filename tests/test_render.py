@@ -156,7 +156,7 @@ def test_missing_when_is_shown_as_not_agreed(org: Organisation) -> None:
 
 def test_chain_lists_every_step_then_the_customer(org: Organisation) -> None:
     svg = chain_svg(org)
-    positions = [svg.index(h(s.name)) for s in org.steps] + [svg.index("Opdrachtgever: verwacht")]
+    positions = [svg.index(h(s.name)) for s in org.steps] + [svg.index("Wat de opdrachtgever verwacht")]
     assert positions == sorted(positions)
     assert "<script" not in svg and "http" not in svg.replace("http://www.w3.org/2000/svg", "")
 

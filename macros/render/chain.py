@@ -68,7 +68,7 @@ def chain_svg(org: Organisation) -> str:
         y += _box_height(lines) + GAP
     ext = org.info.external_customer
     lines = _wrap([f"• {e}" for e in ext.expectations])
-    shapes.append(_box(y, f"{ext.name}: verwacht", lines, "hb-chain-end"))
+    shapes.append(_box(y, f"Wat de {ext.name.lower()} verwacht", lines, "hb-chain-end"))
     height = y + _box_height(lines) + 1
     names = " → ".join([s.name for s in org.steps] + [ext.name])
     return (

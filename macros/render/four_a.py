@@ -45,13 +45,13 @@ def promises(org: Organisation, *, today: dt.date, here: str = HERE) -> str:
             "Verdeel het werk of schuif een datum op, en zeg dat op tijd.</p>"
         )
     else:
-        verdict = f"<p>Niemand draagt meer dan {limit} open actiepunten. Dat is de grens die jullie hebben gekozen.</p>"
+        verdict = f"<p>Niemand heeft meer dan {limit} open actiepunten. Die grens hebben we samen afgesproken.</p>"
     load = f'<p class="hb-sub">Wie draagt hoeveel?</p><ul class="hb-load">{"".join(rows)}</ul>' if rows else ""
     prompts = []
     for act in late[:3]:
         prompts.append(
-            f"{person_link(org, here, act.who)}: je actiepunt &#8216;{h(act.what)}&#8217; stond op "
-            f"{date_nl(act.due)}. Zeg vandaag wanneer het wel klaar is."
+            f"{person_link(org, here, act.who)}: Je actiepunt &#8216;{h(act.what.rstrip('.'))}&#8217; moest op "
+            f"{date_nl(act.due)} klaar zijn. Zeg vandaag wanneer het wel klaar is."
         )
     prompts.append("Maak in het volgende overleg alleen afspraken die je echt kunt nakomen. Schrijf ze op.")
     return lead + table + load + verdict + _today(prompts)
@@ -67,17 +67,20 @@ def attention(org: Organisation, *, here: str = HERE) -> str:
             places = {org.person(m).workplace for m in makers}
             if taker.workplace in places and len(places) == 1:
                 continue
+            target = org.delivered_to(step, entry)
+            route = f"van {step_link(org, here, step.id)}" + (
+                f" naar {step_link(org, here, target.id)}" if target is not None else ""
+            )
             items.append(
                 f"<li>{join(person_link(org, here, m) for m in sorted(makers))} &#8594; "
-                f"{person_link(org, here, taker.id)} ({WORKPLACE_LABELS[taker.workplace].lower()}), "
-                f"na {step_link(org, here, step.id)}</li>"
+                f"{person_link(org, here, taker.id)} ({WORKPLACE_LABELS[taker.workplace].lower()}), {route}</li>"
             )
     if not items:
         body = "<p>Bij elke overdracht zitten de mensen op dezelfde plek. Loop dus gewoon even langs.</p>"
     else:
         body = (
-            "<p>Bij deze overdrachten zit de één op kantoor en de ander op de bouw. Daar gaat snel iets mis. "
-            "Een kort telefoontje op het goede moment helpt meer dan een lange mail.</p>"
+            "<p>Bij deze overdrachten zit de een op kantoor en de ander op de bouw. Daar gaat snel iets mis. "
+            "Bel even in plaats van te mailen.</p>"
             f'<ul class="hb-handoffs">{"".join(items)}</ul>'
         )
     return body + _today(
@@ -104,6 +107,20 @@ def attitude(org: Organisation, *, here: str = HERE) -> str:
     )
 
 
+def _ask(org: Organisation, here: str, gap: analysis.Gap) -> str:
+    """One prompt per gap: the suppliers ask their internal customer exactly what is still missing."""
+    makers = join(person_link(org, here, p.person) for p in gap.step.data.performers) or "De leverancier"
+    questions: dict[tuple[str, ...], str] = {
+        ("wanneer",): "wanneer dit er moet zijn",
+        ("vorm",): "in welke vorm dit er moet zijn",
+    }
+    question = questions.get(gap.missing, "wanneer en in welke vorm dit er moet zijn")
+    return (
+        f"{makers}: vraag {person_link(org, here, gap.customer.person)} {question}: "
+        f"&#8216;{h(gap.need.what.rstrip('.'))}&#8217;"
+    )
+
+
 def assumptions(org: Organisation, *, here: str = HERE) -> str:
     """Aanname: the needs that do not say when or in what form: expectations nobody has spoken out yet."""
     found = analysis.gaps(org)
@@ -124,19 +141,14 @@ def assumptions(org: Organisation, *, here: str = HERE) -> str:
         '<thead><tr><th scope="col">Stap</th><th scope="col">Interne klant</th><th scope="col">Wat</th>'
         f'<th scope="col">Ontbreekt</th></tr></thead><tbody>{rows}</tbody></table></div>'
     )
-    first = found[0]
-    makers = join(person_link(org, here, p.person) for p in first.step.data.performers) or "de leverancier"
-    ask = (
-        f"{makers}: vraag {person_link(org, here, first.customer.person)} wanneer en in welke vorm dit er "
-        f"precies moet zijn: &#8216;{h(first.need.what)}&#8217;"
-    )
+    asks = [_ask(org, here, g) for g in found]
     return (
         f"<p>Bij {len(found)} {'behoefte' if len(found) == 1 else 'behoeften'} staat nog niet wanneer of in welke "
         "vorm. Wie dat niet weet, gaat uit van een aanname. Daar gaat het vaak mis.</p>"
         + table
         + _today(
             [
-                ask,
+                *asks,
                 "Stel open vragen: &#8216;Wat bedoel je precies?&#8217; en &#8216;Waarom heb je dit nodig?&#8217;",
             ]
         )

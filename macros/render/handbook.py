@@ -52,12 +52,34 @@ def _verwachtingen(org: Organisation, here: str, today: dt.date) -> list[str]:
     needs = _needs(org)
     complete = sum(1 for _, _, n in needs if not analysis.missing_parts(n))
     return [
-        f"Van de {len(needs)} afspraken met interne klanten zeggen er {complete} wanneer en in welke vorm. "
-        f"Maak de rest af: {_anchor(here, PAGES['4a'], 'aanname', 'zie Aanname')}.",
+        _completeness(len(needs), complete, _anchor(here, PAGES["4a"], "aanname", "zie Aanname")),
         f"Kijk in {a(here, PAGES['taakverdeling'], 'de taakverdeling')} wie in welke stap werkt. "
         "Staat daar iets niet goed? Zeg het.",
         "Noem bij elke vraag wat, wanneer, in welke vorm en waarom.",
     ]
+
+
+def _completeness(total: int, complete: int, see: str) -> str:
+    """How many agreements say when and in what form, and what to do about the rest."""
+    if total == 0:
+        return "Er staan nog geen afspraken met interne klanten in het handboek. Maak ze samen, per stap."
+    if complete == total:
+        return f"Bij alle {total} afspraken staat wanneer en in welke vorm. Vraag af en toe na of het nog klopt."
+    rest = total - complete
+    todo = "Vul de laatste aan" if rest == 1 else f"Vul de andere {rest} aan"
+    return f"Bij {complete} van de {total} afspraken staat wanneer en in welke vorm. {todo}: {see}."
+
+
+# Words that can start a need but never a name: only these are put in lower case after "Voor <name>:".
+_LOWER_SAFE = {"een", "de", "het", "al", "alle", "elke", "ieder", "iedere", "twee", "drie"}
+
+
+def _after_colon(text: str) -> str:
+    """``text`` as it reads after a colon: the first letter in lower case when that is safe, else unchanged."""
+    first, _, rest = text.partition(" ")
+    if first.casefold() in _LOWER_SAFE and first[:1].isupper() and first[1:].islower():
+        return first.lower() + (" " + rest if rest else "")
+    return text
 
 
 def _betrouwbaar(org: Organisation, here: str, today: dt.date) -> list[str]:
@@ -67,7 +89,9 @@ def _betrouwbaar(org: Organisation, here: str, today: dt.date) -> list[str]:
         timed = next(((c.person, n) for c in step.data.customers for n in c.needs if n.when), None)
         if timed:
             who, need = timed
-            moments.append(f"{person_link(org, here, who)}: {h(need.what)}<br><em>Wanneer:</em> {h(need.when)}")
+            moments.append(
+                f"Voor {person_link(org, here, who)}: {h(_after_colon(need.what))}<br><em>Wanneer:</em> {h(need.when)}"
+            )
     items = []
     if moments:
         items.append("Zet de afgesproken momenten in je agenda. Bijvoorbeeld:" + _ul(moments))
@@ -126,13 +150,17 @@ def _office_to_field(org: Organisation) -> tuple[str, str] | None:
 
 
 def _technologie(org: Organisation, here: str, today: dt.date) -> list[str]:
-    forms = list(dict.fromkeys(n.form for _, _, n in _needs(org) if n.form))
+    forms: dict[str, str] = {}  # form -> the first step that uses it
+    for step_id, _, need in _needs(org):
+        if need.form:
+            forms.setdefault(need.form, step_id)
     items = [
         "Zoek in dit handboek op een naam of een woord, zoals &#8216;offerte&#8217; of &#8216;planning&#8217;. "
         "Dat werkt ook op je telefoon.",
     ]
     if forms:
-        items.append("Gebruik de vaste plekken die jullie hebben afgesproken:" + _ul([h(f) for f in forms[:6]]))
+        places = [f"<em>{h(org.step(sid).name)}:</em> {h(form)}" for form, sid in list(forms.items())[:6]]
+        items.append("Gebruik de vaste plekken die we hebben afgesproken:" + _ul(places))
     return items
 
 

@@ -73,27 +73,33 @@ def task_matrix(org: Organisation, *, here: str = HERE) -> str:
 
 
 def task_flags(org: Organisation, *, here: str = HERE) -> str:
-    """What the matrix shows that needs attention, in words: steps with nobody, people in no step."""
+    """What the matrix shows that needs attention, in words: steps with nobody, people in no step.
+
+    Only real problems are listed; when there are none, one sentence says that everything is in order.
+    """
     empty = analysis.unstaffed_steps(org)
     idle = analysis.people_without_step(org)
     items = []
     if empty:
         names = join(step_link(org, here, s.id) for s in empty)
-        items.append(f"<li><strong>Let op:</strong> in {names} werkt nog niemand. Spreek af wie dit doet.</li>")
-    else:
-        items.append("<li>In elke stap werkt minstens één persoon.</li>")
+        items.append(f"<li>In {names} werkt nog niemand. Spreek af wie dit doet.</li>")
     if idle:
         names = join(person_link(org, here, p.id) for p in idle)
         verb = "werkt" if len(idle) == 1 else "werken"
-        items.append(f"<li><strong>Let op:</strong> {names} {verb} in geen enkele stap. Hoort dat zo?</li>")
-    else:
-        items.append("<li>Iedereen werkt in minstens één stap.</li>")
+        items.append(f"<li>{names} {verb} in geen enkele stap. Hoort dat zo?</li>")
     no_customer = [s for s in org.steps[:-1] if not s.data.customers]
     if no_customer:
         names = join(step_link(org, here, s.id) for s in no_customer)
-        items.append(f"<li><strong>Let op:</strong> bij {names} staat nog geen interne klant.</li>")
-    cls = "hb-flags hb-flags-warn" if (empty or idle or no_customer) else "hb-flags"
-    return f'<ul class="{cls}">{"".join(items)}</ul>'
+        items.append(f"<li>Bij {names} staat nog geen interne klant.</li>")
+    if not items:
+        return (
+            '<p class="hb-flags-ok">Alles klopt: in elke stap werkt minstens één persoon, '
+            "en iedereen werkt in minstens één stap.</p>"
+        )
+    return (
+        '<p class="hb-sub"><strong>Dit vraagt aandacht:</strong></p>'
+        f'<ul class="hb-flags hb-flags-warn">{"".join(items)}</ul>'
+    )
 
 
 def steps_list(org: Organisation, *, here: str = HERE) -> str:

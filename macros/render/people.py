@@ -31,7 +31,8 @@ def person_page(org: Organisation, person_id: str, *, today: dt.date, source_dir
     mine = open_actions(org.actions_of_person(person.id))
     late = sum(x.is_overdue(today) for x in mine)
     summary = (
-        f"Werkt in {_plural(len(steps), 'stap', 'stappen')} · {_plural(len(mine), 'open actiepunt', 'open actiepunten')}"
+        f"Werkt in {_plural(len(steps), 'stap', 'stappen')} · "
+        + (_plural(len(mine), "open actiepunt", "open actiepunten") if mine else "geen open actiepunten")
         + (f', waarvan <strong class="hb-late">{late} te laat</strong>' if late else "")
     )
     out = [
@@ -39,15 +40,15 @@ def person_page(org: Organisation, person_id: str, *, today: dt.date, source_dir
         f'<p class="hb-lead">{", ".join(facts)}{contact}</p>',
         f'<p class="hb-meta">{summary}</p>',
         _at_a_glance(org, here, person.id),
-        "## Mijn stappen",
+        "## Jouw stappen",
         _my_steps(org, here, person.id),
-        "## Mijn interne klanten",
+        "## Jouw interne klanten",
         '<p class="hb-intro">Zij werken verder met wat jij aflevert. Dit hebben ze van jou nodig.</p>',
         *_my_customers(org, here, person.id),
-        "## Mijn leveranciers",
+        "## Jouw leveranciers",
         '<p class="hb-intro">Van hen krijg jij werk. Dit heb jij van hen nodig, en dit mogen zij van jou verwachten.</p>',
         *_my_suppliers(org, here, person.id),
-        "## Mijn actiepunten",
+        "## Jouw actiepunten",
         action_table(
             org, here, mine, today, show_who=False, show_step=True, empty="Je hebt geen open actiepunten.", stack=True
         ),
@@ -141,8 +142,12 @@ def _my_suppliers(org: Organisation, here: str, person_id: str) -> list[str]:
     if not pairs:
         return ['<p class="hb-empty">Geen enkele stap noemt jou als interne klant.</p>']
     out = []
+    several = len(org.steps_of(person_id)) > 1
     for step, entry in pairs:
         out.append(f"### Van {md(f'{step.number}. {step.name}')}")
+        target = org.delivered_to(step, entry)
+        if several and target is not None:
+            out.append(f'<p class="hb-meta">Voor jouw werk in {step_link(org, here, target.id)}.</p>')
         out.append(_supplier_block(org, here, step, entry, person_id))
     return out
 
@@ -154,13 +159,13 @@ def _supplier_block(org: Organisation, here: str, step: Step, entry: Customer, p
     block = (
         f'<div class="hb-block"><p class="hb-block-head">Geleverd door {makers}. Dit heb jij van hen nodig:</p>'
         + needs_block(entry.needs, empty="Nog niet vastgelegd wat jij nodig hebt.")
-        + '<p class="hb-sub">Wat zij van jou mogen verwachten: een duidelijke vraag, op tijd:</p>'
+        + '<p class="hb-sub">Wat zij van jou mogen verwachten (een duidelijke vraag, op tijd):</p>'
     )
     if entry.in_return:
         block += needs_block(entry.in_return, in_return=True, empty="")
     else:
         block += (
-            '<p class="hb-empty hb-todo">Nog niet afgesproken. Spreek met hen af hoe en wanneer jij vraagt '
+            '<p class="hb-empty hb-todo">Dit is nog niet afgesproken. Spreek met hen af hoe en wanneer jij vraagt '
             "wat je nodig hebt.</p>"
         )
     return block + "</div>"
@@ -173,7 +178,9 @@ def _four_a(org: Organisation, here: str, person_id: str, n_open: int, n_late: i
         promise = "Je hebt geen open actiepunten. Spreek alleen iets af als je het ook kunt nakomen."
     else:
         promise = f"Je hebt {_plural(n_open, 'open actiepunt', 'open actiepunten')}" + (
-            f", waarvan {n_late} te laat. Zeg vandaag wanneer het wel lukt." if n_late else ". Houd de datum vast."
+            f", waarvan {n_late} te laat. Zeg vandaag wanneer het wel lukt."
+            if n_late
+            else ". Rond ze op tijd af, of zeg vooraf als het niet lukt."
         )
     guess = (
         f"Bij {_plural(len(unclear), 'behoefte', 'behoeften')} van jouw interne klanten staat nog niet wanneer of "

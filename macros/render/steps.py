@@ -73,17 +73,20 @@ def _suppliers(org: Organisation, here: str, step_id: str) -> list[str]:
                 f'<p class="hb-empty">Deze stap begint bij de vraag van de {h(org.info.external_customer.name.lower())}. '
                 "Er is geen interne leverancier.</p>"
             ]
-        return ['<p class="hb-empty">Geen enkele stap noemt iemand van deze stap als interne klant.</p>']
+        return ['<p class="hb-empty">Geen andere stap levert werk aan deze stap.</p>']
     out = []
     for supplier, entry in pairs:
+        taker = person_link(org, here, entry.person)
         makers = join(person_link(org, here, p.person) for p in supplier.data.performers)
+        source = step_link(org, here, supplier.id)
+        head = (
+            f"{taker} krijgt dit van {makers} (stap {source}):" if makers else f"{taker} krijgt dit uit stap {source}:"
+        )
+        back = makers or f"de mensen in stap {source}"
         out.append(
-            f'<div class="hb-block"><p class="hb-block-head">Van {step_link(org, here, supplier.id)}'
-            f" aan {person_link(org, here, entry.person)}"
-            + (f" (geleverd door {makers})" if makers else "")
-            + "</p>"
+            f'<div class="hb-block"><p class="hb-block-head">{head}</p>'
             + needs_block(entry.needs, empty="Nog niet vastgelegd wat hier nodig is.")
-            + _in_return(entry.in_return, "Wat de leverancier van ons mag verwachten")
+            + _in_return(entry.in_return, f"Dit belooft {taker} terug aan {back}")
             + "</div>"
         )
     return out
@@ -102,11 +105,11 @@ def _customers(org: Organisation, here: str, step_id: str) -> list[str]:
         person = org.person(entry.person)
         out.append(f"### {md(person.name)}")
         out.append(
-            f'<p class="hb-meta">{a(here, person_url(person.id), person.name)} is {h(person.function.lower())}. '
-            "Dit heeft deze interne klant van ons nodig:</p>"
+            f'<p class="hb-meta">{a(here, person_url(person.id), person.name)} ({h(person.function.lower())}) '
+            "heeft dit van ons nodig:</p>"
         )
         out.append(needs_block(entry.needs, empty="Nog niet vastgelegd wat deze interne klant nodig heeft."))
-        out.append(_in_return(entry.in_return, "Wat wij terug mogen verwachten"))
+        out.append(_in_return(entry.in_return, f"Dit belooft {h(person.name)} ons terug"))
     if is_last:
         ext = org.info.external_customer
         items = "".join(f"<li>{h(e)}</li>" for e in ext.expectations)

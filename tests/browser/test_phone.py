@@ -43,3 +43,25 @@ def test_matrix_scrolls_sideways_with_the_names_in_view(phone: Any, site_server:
     wrap.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
     assert first.bounding_box()["x"] == pytest.approx(before, abs=1)
     assert first.is_visible() and ORG.people[0].name in phone.locator(".hb-matrix tbody").inner_text()
+
+
+def test_chain_picture_gives_way_to_the_list_on_a_phone(phone: Any, site_server: Server) -> None:
+    # At 375 px the picture would shrink its names to about 9 px; the list says the same in readable text.
+    phone.goto(site_server.url + "keten/")
+    assert not phone.locator("figure.hb-chain").is_visible()
+    assert phone.locator("ol.hb-steps").is_visible()
+    phone.emulate_media(media="print")
+    assert phone.locator("figure.hb-chain").is_visible(), "paper keeps the picture"
+    phone.emulate_media(media="screen")
+
+
+def test_need_cards_take_the_full_width_on_a_wide_screen(browser: Any, site_server: Server) -> None:
+    # Two cards side by side wrapped 'Wanneer' and 'Vorm' after two or three words; one per row reads better.
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
+    try:
+        tab = context.new_page()
+        tab.goto(site_server.url + f"stappen/{ORG.steps[2].id}/")
+        boxes = [c.bounding_box() for c in tab.locator(".hb-needs").first.locator(".hb-need").all()]
+        assert len(boxes) > 1 and len({round(b["x"]) for b in boxes}) == 1, "one card per row"
+    finally:
+        context.close()
