@@ -77,7 +77,7 @@ def _env(data: Path | None) -> dict[str, str]:
 
 def timed_build(config: Path, site: Path, data: Path | None) -> tuple[float, float, int]:
     """One strict build in a child process: (seconds, CPU seconds, peak memory of the child in KB)."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)]
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)]
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, cwd=config.parent, env=_env(data), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True

@@ -30,7 +30,8 @@ def run_build(tmp_path: Path, data: Path = DATA, *, today: str = TODAY, strict: 
     """Run a real ``mkdocs build`` of the project into a temporary folder."""
     site = tmp_path / "site"
     env = {**os.environ, "HANDBOOK_DATA": str(data), "HANDBOOK_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)]
+    # No -q: with it MkDocs does not count warnings, and --strict would pass a build that has them.
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)]
     if strict:
         cmd.append("--strict")
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)

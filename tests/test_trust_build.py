@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
-from .conftest import Build
+from .conftest import ROOT, Build
 from .hostile import EDIT_URL
 
 
@@ -35,3 +40,30 @@ def test_the_edit_url_is_escaped_in_its_attribute(hostile_build: Build) -> None:
 def test_the_footer_is_dutch(default_build: Build) -> None:
     html = default_build.page("")
     assert "Gemaakt met" in html and "Made with" not in html
+
+
+def test_hand_written_pages_name_the_data_files_behind_them(default_build: Build) -> None:
+    base = "https://github.com/meijer-zonen/handboek/edit/main/"
+    memo = default_build.page("bijeenkomst/memo/")
+    assert f'<a href="{base}data/meetings.yml"><code>data/meetings.yml</code></a> en' in memo
+    assert "<code>data/steps/</code>" in default_build.page("stappen/")  # a folder: named, no edit link
+    assert "De gegevens op deze pagina komen uit" not in default_build.page("interne-klant/")
+
+
+def test_an_unknown_data_file_in_the_front_matter_fails_the_strict_build(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(
+        ROOT, project, ignore=shutil.ignore_patterns(".git", "site", "*.egg-info", "__pycache__", ".*cache")
+    )
+    page = project / "docs" / "keten.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("  - organisation.yml", "  - organsation.yml"), "utf-8")
+    env = {**os.environ, "HANDBOOK_TODAY": "2026-11-23", "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode != 0 and "organsation.yml" in proc.stdout + proc.stderr

@@ -96,6 +96,33 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    project = _project_dir(config)
+    folder = site.data_dir(project)
+    _data_sources(page, folder, site.source_prefix(folder, project), site.load_once(folder).org.info.edit_url)
+    return markdown
+
+
+def _data_sources(page: Page, folder: Path, prefix: str, template: str | None) -> None:
+    """The data files that a hand-written page shows (front matter ``data:``), with an edit link each.
+
+    overrides/main.html lists them under the page, so that the maintainer finds the YAML behind
+    a page such as the memo, whose Markdown holds only macro calls.
+    """
+    names = page.meta.get("data") if page.meta else None
+    if not names:
+        return
+    sources = []
+    for name in names if isinstance(names, list) else [names]:
+        if not isinstance(name, str) or not (folder / name).exists():
+            log.warning("pagina %s noemt onder 'data:' het onbekende bestand %r.", page.file.src_uri, name)
+            continue
+        path = f"{prefix}/{name}"
+        url = template.replace("{path}", path) if template and not name.endswith("/") else None
+        sources.append({"path": path, "url": url})
+    page.meta["hb_sources"] = sources
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     site.end_build()
 
