@@ -132,3 +132,10 @@ def test_one_payload_in_every_text_field_stays_text(tmp_path: Path) -> None:
         assert match is None, (path, html[max(0, match.start() - 120) : match.end() + 40])
     keten = _text(build.page("keten/"))
     assert "[klik](javascript:alert(1))" in keten and "{{ 7*7 }}" in keten
+
+
+def test_a_person_page_marks_mensen_as_the_current_place_in_the_nav(default_build: Build) -> None:
+    # People pages are not in the nav; their section opens as if the list of people were shown.
+    mensen = re.compile(r'<input class="md-nav__toggle md-toggle[^"]*" type="checkbox" id="(__nav_\d+_\d+)" *checked>')
+    assert mensen.search(default_build.page("mensen/erik-smit/"))
+    assert not mensen.search(default_build.page("keten/"))

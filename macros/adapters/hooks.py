@@ -75,6 +75,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     """Point the edit button at the file behind the page: YAML for generated pages, Markdown for the rest."""
+    _mark_people_in_nav(page, nav, True)
     project = _project_dir(config)
     folder = site.data_dir(project)
     template = site.load_once(folder).org.info.edit_url
@@ -121,6 +122,30 @@ def _data_sources(page: Page, folder: Path, prefix: str, template: str | None) -
         url = template.replace("{path}", path) if template and not name.endswith("/") else None
         sources.append({"path": path, "url": url})
     page.meta["hb_sources"] = sources
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    _mark_people_in_nav(page, None, False)
+    return output
+
+
+_PEOPLE_INDEX = "mensen/index.md"
+_marked: list[Any] = []
+
+
+def _mark_people_in_nav(page: Page, nav: Any, on: bool) -> None:
+    """A person's page is not in the nav; while it renders, 'Mensen' shows as the current place instead."""
+    if not on:
+        for item in _marked:
+            item.active = False
+        _marked.clear()
+        return
+    if not page.file.src_uri.startswith("mensen/") or page.file.src_uri == _PEOPLE_INDEX or nav is None:
+        return
+    index = next((p for p in nav.pages if p.file.src_uri == _PEOPLE_INDEX), None)
+    if index is not None:
+        index.active = True  # MkDocs passes this on to the sections above it
+        _marked.append(index)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
