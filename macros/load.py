@@ -102,7 +102,12 @@ class _Collector:
             if ref is None or ref in known:
                 continue
             close = difflib.get_close_matches(ref, sorted(known), n=1)
-            hint = f" Bedoel je '{close[0]}'?" if close else f" Bekend: {', '.join(sorted(known)[:12])}."
+            if close:
+                hint = f" Bedoel je '{close[0]}'?"
+            elif known:
+                hint = f" Bekend: {', '.join(sorted(known)[:12])}."
+            else:
+                hint = f" Er is nog geen enkele {kind}; voeg die eerst toe, of haal de verwijzing weg."
             self.add(rel, self.sources[rel].where(loc), f"onbekende {kind} '{ref}'.{hint}")
 
     def check_unique(self, rel: str, ids: list[tuple[Loc, str]], kind: str) -> None:
@@ -142,10 +147,16 @@ def _read_steps(col: _Collector) -> tuple[list[Step], set[str]]:
             col.add(rel, Pos(1, 1), f"'{step_id}' kan geen code van een stap zijn; kies een andere bestandsnaam.")
             continue
         if number in numbers or step_id in ids:
+            clash = f"nummer {match[1]}" if number in numbers else f"code '{step_id}'"
             other = numbers.get(number) or ids[step_id]
             col.add(
-                rel, Pos(1, 1), f"nummer of code is al gebruikt door {other}; geef elke stap een eigen nummer en code."
+                rel,
+                Pos(1, 1),
+                f"het {clash} is al gebruikt door {other}; geef elke stap een eigen nummer en code "
+                "(een kopie van een stapbestand? Hernoem of verwijder de kopie).",
             )
+            # Still a known step: references to it are not the problem, so they get no error of their own.
+            ids.setdefault(step_id, rel)
             continue
         numbers[number], ids[step_id] = rel, rel
         data = col.read(rel, StepFile)

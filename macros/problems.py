@@ -28,7 +28,8 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
         errors = [p for p in self.problems if p.severity == "error"]
-        super().__init__(f"{len(errors)} fout(en) in de gegevens")
+        count = len(errors)
+        super().__init__(f"{count} {'fout' if count == 1 else 'fouten'} in de gegevens")
 
     def report(self) -> str:
         """All problems, one a line, then a count."""

@@ -295,3 +295,13 @@ def test_the_memo_is_about_the_last_meeting_held_not_one_still_planned(data_copy
     page = memo.memo(org, today=dt.date(2026, 11, 23))
     assert "14 oktober 2026" in page and "Vervolg</h2>" not in page
     assert "Het memo komt na de bijeenkomst van 14 oktober 2026" in memo.memo(org, today=dt.date(2026, 10, 1))
+
+
+def test_no_calendar_file_is_offered_that_would_hold_no_event() -> None:
+    from macros.render.meeting import calendar_link
+
+    assert calendar_link("bijeenkomst/", ORG).count("download>") == 2
+    only_actions = calendar_link("bijeenkomst/", dataclasses.replace(ORG, meetings=()))
+    assert "vervolgbijeenkomst.ics" not in only_actions and "Alle open actiepunten" in only_actions
+    empty = calendar_link("bijeenkomst/", dataclasses.replace(ORG, meetings=(), actions=()))
+    assert ".ics" not in empty and "nog niets" in empty

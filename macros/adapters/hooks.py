@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger("handboek")
 STEPS_SECTION = "Stappen"
+# The address where the site is published, such as https://org.github.io/handboek/. MkDocs needs it
+# for the 404 page (whose links must work at any depth) and the sitemap; the CI workflow sets it.
+SITE_URL_ENV = "HANDBOOK_SITE_URL"
 
 
 @event_priority(100)  # before mkdocs-macros, whose define_env uses the loaded data
@@ -38,6 +41,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if notes:
         # Not a WARNING: the method's reminders must not fail a strict build.
         log.info("%d aandachtspunt(en) in de gegevens; 'handboek check' toont ze.", len(notes))
+    if str(folder) not in {str(Path(w).resolve()) for w in config.watch}:
+        config.watch.append(str(folder))  # $HANDBOOK_DATA: mkdocs serve rebuilds when that folder changes too
+    site_url = os.environ.get(SITE_URL_ENV)
+    if site_url and not config.site_url:  # mkdocs serve sets its own address first; keep that one
+        config.site_url = site_url if site_url.endswith("/") else site_url + "/"
     org = loaded.org
     # Escaped once, and marked safe so that Material's own "| e" does not escape it a second time.
     config.site_name = Markup(html.escape(f"Handboek {org.info.name}"))

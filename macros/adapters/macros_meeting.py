@@ -29,7 +29,7 @@ def meeting_macros(ctx: Context) -> list[Callable[..., str]]:
         return status.overview_notice(found, ctx.today, ctx.here) + facts
 
     def calendar_link() -> str:
-        return meeting.calendar_link(ctx.here)
+        return meeting.calendar_link(ctx.here, ctx.org)
 
     def worksheet_sheet() -> str:
         return worksheet.worksheet(ctx.org)

@@ -26,14 +26,28 @@ def _ics(here: str, path: str) -> str:
     return h(rel(here, folder + "/") + name)
 
 
-def calendar_link(here: str) -> str:
-    """Links to the two calendar files: the follow-up only, and the follow-up with every open action point."""
+def calendar_link(here: str, org: Organisation | None = None) -> str:
+    """Links to the two calendar files: the follow-up only, and the follow-up with every open action point.
+
+    With ``org``, a file that would hold no event is not offered.
+    """
+    meetings = org is None or bool(org.meetings)
+    deadlines = org is None or any(x.status != "klaar" for x in org.actions)
+    links = []
+    if meetings:
+        links.append(
+            f'<a class="hb-calendar" href="{_ics(here, FOLLOW_UP_FILE)}" download>Vervolgbijeenkomst in je agenda (.ics)</a>'
+        )
+    if meetings or deadlines:
+        label = "Vervolg en alle actiepunten van iedereen" if meetings else "Alle open actiepunten"
+        links.append(
+            f'<a class="hb-calendar" href="{_ics(here, CALENDAR_FILE)}" download>{label}, voor de begeleider (.ics)</a>'
+        )
+    if not links:
+        return '<span class="hb-meta">Er staat nog niets voor de agenda klaar: nog geen bijeenkomst en geen open actiepunt.</span>'
     return (
-        f'<a class="hb-calendar" href="{_ics(here, FOLLOW_UP_FILE)}" download>'
-        "Vervolgbijeenkomst in je agenda (.ics)</a> · "
-        f'<a class="hb-calendar" href="{_ics(here, CALENDAR_FILE)}" download>'
-        "Vervolg en alle actiepunten van iedereen, voor de begeleider (.ics)</a> "
-        '<span class="hb-meta">Open het bestand in Outlook, of importeer het in Google Agenda.</span>'
+        " · ".join(links)
+        + ' <span class="hb-meta">Open het bestand in Outlook, of importeer het in Google Agenda.</span>'
     )
 
 
@@ -95,7 +109,7 @@ def script(org: Organisation, meeting_id: str | None = None, *, today: dt.date) 
         out.append(f"## {md(meeting.title)}")
         out.append(meeting_facts(org, meeting, plan))
     out.append(
-        f'<p class="hb-screen-only">{calendar_link(HERE)}<br>Print ook het '
+        f'<p class="hb-screen-only">{calendar_link(HERE, org)}<br>Print ook het '
         f"{a(HERE, PAGES['werkblad'], 'werkblad')} en het "
         f'<a href="{h(rel(HERE, PAGES["actiepunten"]))}#formulier">formulier voor actiepunten</a>.</p>'
     )

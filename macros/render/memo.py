@@ -166,7 +166,7 @@ def memo(org: Organisation, meeting_id: str | None = None, *, today: dt.date | N
         f'<textarea id="hb-memo-text" class="hb-memo-text" rows="{rows}" readonly spellcheck="false">'
         + h(text).replace("\n", "&#10;")
         + "</textarea>"
-        f"<p>{calendar_link(HERE)}</p>"
+        f"<p>{calendar_link(HERE, org)}</p>"
         "</div>"
     )
     return "\n\n".join([letter, copy, COPY_SCRIPT]) + "\n"
