@@ -263,7 +263,7 @@ def add_agreement(folder: Path, meeting: str, *, step: str, points: Sequence[str
     """Add what was agreed for one step to a meeting in meetings.yml (for the memo)."""
     before = _current(folder)
     org = before.org
-    _known(meeting, (m.id for m in org.meetings), "onbekende bijeenkomst", "MEETING")
+    _known(meeting, (m.id for m in org.meetings), "onbekende bijeenkomst", "CODE")
     _known(step, (s.id for s in org.steps), "onbekende stap", "--step")
     texts = [" ".join(p.split()) for p in points]
     if not texts or not all(texts):

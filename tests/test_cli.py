@@ -65,6 +65,8 @@ def test_check_usage_errors_exit_2(
 ) -> None:
     assert main(["check", "--data", str(tmp_path / "nergens")]) == 2
     assert "bestaat niet" in capsys.readouterr().err
+    assert main(["check", "--data", str(ROOT / "README.md")]) == 2
+    assert "is een bestand, geen map" in capsys.readouterr().err
     assert main(["check", "--strikt"]) == 2
     assert "verkeerd gebruik: onbekend: --strikt" in capsys.readouterr().err
     monkeypatch.setenv("HANDBOOK_TODAY", "gisteren")

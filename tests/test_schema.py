@@ -113,10 +113,15 @@ def test_schema_command_checks_and_writes(tmp_path: Path, capsys: pytest.Capture
     folder = tmp_path / "schema"
     assert main(["schema", "--dir", str(folder)]) == 1
     out = capsys.readouterr().out
-    assert f"error: schema past niet bij macros/model.py; draai '{schema.REGENERATE}'" in out
+    assert (
+        out
+        == f"{folder}:1:1: error: de map met schema's bestaat niet; maak ze met '{schema.REGENERATE} --dir {folder}'.\n"
+    )
     assert main(["schema", "--write", "--dir", str(folder)]) == 0
     assert main(["schema", "--dir", str(folder)]) == 0
     (folder / "step.schema.json").write_text("{}", encoding="utf-8")
     capsys.readouterr()
     assert main(["schema", "--dir", str(folder)]) == 1
-    assert capsys.readouterr().out.startswith(f"{folder / 'step.schema.json'}:1:1: error:")
+    out = capsys.readouterr().out
+    assert out.startswith(f"{folder / 'step.schema.json'}:1:1: error:")
+    assert f"draai '{schema.REGENERATE} --dir {folder}'" in out  # the fix names the same folder

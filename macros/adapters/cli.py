@@ -33,6 +33,8 @@ def _count(n: int, one: str, many: str) -> str:
 def _folder(data: str | None) -> Path:
     """The data folder: --data, $HANDBOOK_DATA or data/ in the current folder."""
     folder = Path(data).resolve() if data else site.data_dir(Path.cwd())
+    if folder.is_file():
+        raise _Usage(f"{folder} is een bestand, geen map. Geef de map met gegevens aan met --data MAP.")
     if not folder.is_dir():
         raise _Usage(f"map {folder} bestaat niet. Geef de map met gegevens aan met --data MAP.")
     return folder
@@ -76,9 +78,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
         count = _count(len(changed), "schema", "schema's")
         print(f"{count} bijgewerkt in {folder}.", file=sys.stderr)
         return OK
+    again = schema.REGENERATE + ("" if args.dir == schema.SCHEMA_DIR else f" --dir {args.dir}")
+    if not folder.is_dir():
+        print(f"{folder}:1:1: error: de map met schema's bestaat niet; maak ze met '{again}'.")
+        return PROBLEMS
     old = schema.stale(folder)
     for path in old:
-        print(f"{path}:1:1: error: schema past niet bij macros/model.py; draai '{schema.REGENERATE}'.")
+        print(f"{path}:1:1: error: schema past niet bij macros/model.py; draai '{again}'.")
     if not old:
         print(f"De schema's in {folder} passen bij het model.", file=sys.stderr)
     return PROBLEMS if old else OK
