@@ -25,12 +25,15 @@ def promises(org: Organisation, *, today: dt.date, here: str = HERE) -> str:
     open_ = analysis.open_of(org)
     late = analysis.overdue_of(org, today)
     limit = org.info.settings.max_open_actions
-    lead = (
-        f"<p>Er {'staat' if len(open_) == 1 else 'staan'} {len(open_)} "
-        f"{'actiepunt' if len(open_) == 1 else 'actiepunten'} open"
-        + (f', waarvan <strong class="hb-late">{len(late)} te laat</strong>.' if late else ". Niets is te laat.")
-        + "</p>"
-    )
+    if not open_:
+        lead = ""  # the empty table below already says that nothing is open
+    else:
+        lead = (
+            f"<p>Er {'staat' if len(open_) == 1 else 'staan'} {len(open_)} "
+            f"{'actiepunt' if len(open_) == 1 else 'actiepunten'} open"
+            + (f', waarvan <strong class="hb-late">{len(late)} te laat</strong>.' if late else ". Niets is te laat.")
+            + "</p>"
+        )
     table = action_table(org, here, open_, today, show_step=True, empty="Er staan geen actiepunten open.", stack=True)
     rows = []
     for person, n in analysis.workload(org):
@@ -75,7 +78,10 @@ def attention(org: Organisation, *, here: str = HERE) -> str:
                 f"<li>{join(person_link(org, here, m) for m in sorted(makers))} &#8594; "
                 f"{person_link(org, here, taker.id)} ({WORKPLACE_LABELS[taker.workplace].lower()}), {route}</li>"
             )
-    if not items:
+    has_handoffs = any(step.data.customers for step in org.steps)
+    if not has_handoffs:
+        body = "<p>Er zijn nog geen overdrachten vastgelegd. Vul per stap de interne klant in.</p>"
+    elif not items:
         body = "<p>Bij elke overdracht zitten de mensen op dezelfde plek. Loop dus gewoon even langs.</p>"
     else:
         body = (
@@ -85,7 +91,9 @@ def attention(org: Organisation, *, here: str = HERE) -> str:
         )
     return body + _today(
         [
-            "Kies één overdracht uit de lijst. Bel die collega en vraag: &#8216;Had je alles wat je nodig had?&#8217;",
+            "Kies één overdracht uit de lijst. Bel die collega en vraag: &#8216;Had je alles wat je nodig had?&#8217;"
+            if items
+            else "Loop na een overdracht even langs en vraag: &#8216;Had je alles wat je nodig had?&#8217;",
             "Leg je telefoon weg als een collega iets komt vragen. Luister eerst.",
         ]
     )
@@ -124,6 +132,8 @@ def _ask(org: Organisation, here: str, gap: analysis.Gap) -> str:
 def assumptions(org: Organisation, *, here: str = HERE) -> str:
     """Aanname: the needs that do not say when or in what form: expectations nobody has spoken out yet."""
     found = analysis.gaps(org)
+    if not any(need for step in org.steps for entry in step.data.customers for need in entry.needs):
+        return "<p>Er zijn nog geen behoeften vastgelegd. Vraag per stap aan de interne klant wat die nodig heeft.</p>"
     if not found:
         return "<p>Bij elke behoefte staat wanneer en in welke vorm. Vraag toch na of het nog klopt.</p>" + _today(
             ["Vraag één interne klant: &#8216;Is dit nog wat je nodig hebt?&#8217;"]
