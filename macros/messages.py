@@ -91,7 +91,8 @@ def message_for(error: Any, model: type[BaseModel]) -> str:
             "zoals 'jan-de-vries'."
         )
     if kind == "string_too_long":
-        return f"{_describe(given)} is te lang voor een code (hoogstens 60 tekens)."
+        limit = error.get("ctx", {}).get("max_length", 60)
+        return f"{_describe(given)} is te lang: hoogstens {limit} tekens."
     if kind.startswith("date") or kind.startswith("datetime"):
         return f"{_describe(given)} is geen bestaande datum. Schrijf JJJJ-MM-DD, zoals 2026-03-15."
     if kind.startswith("time"):

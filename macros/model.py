@@ -115,6 +115,10 @@ class OrganisationFile(_Strict):
     """organisation.yml: the organisation itself."""
 
     name: Text = Field(description="Naam van de organisatie.")
+    short_name: Text | None = Field(
+        None,
+        description="Korte naam voor de kop van de site, bijvoorbeeld 'Meijer & Zonen'. Leeg: de volledige naam.",
+    )
     description: Text = Field(description="Wat de organisatie doet, in één of twee zinnen.")
     place: Text | None = Field(None, description="Vestigingsplaats.")
     external_customer: ExternalCustomer = Field(

@@ -56,6 +56,8 @@ STEPS = (
 ORGANISATION = """\
 # De organisatie zelf. Vul de omschrijving en de plaats in.
 name: {name}
+# Een korte naam voor de kop van de site, als de naam lang is:
+# short_name: Bakkerij Jansen
 description: Schrijf hier in één of twee zinnen wat de organisatie doet en voor wie.
 # place: Amersfoort
 external_customer:

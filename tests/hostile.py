@@ -50,6 +50,8 @@ LONG_WORD = "Z" * 100_000  # 100,000 characters without a space
 # Quotes, <, >, ?, & and # are refused in an address (tests/test_load.py); what passes must still show as text.
 EMAIL = "{{7*7}}[klik](javascript:x)*vet*@x.nl"
 # A quote or < in edit_url is refused by the model (tests/test_load.py); '&' passes and must be escaped.
+# The short name becomes Material's site_name: the page title, the header and the logo's tooltip.
+SHORT_NAME = '</title><script>window.__pwned=1</script> & "Zonen" {{ config }}'
 EDIT_URL = "https://example.org/edit?x=1&amp=2&path={path}"
 MARKERS = ['<script>alert("xss")', "onerror=alert", 'href="javascript:', "<strong>vet</strong>", "<h1>geen kop"]
 
@@ -74,6 +76,8 @@ def make(base: Path, target: Path, *, same: str | None = None) -> Path:
             return EMAIL
         if key == "edit_url" and isinstance(value, str):
             return EDIT_URL
+        if key == "short_name" and isinstance(value, str):
+            return SHORT_NAME  # outside the rotation, so that the other values keep their place
         if isinstance(value, str) and key not in {
             "id",
             "person",

@@ -48,7 +48,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.site_url = site_url if site_url.endswith("/") else site_url + "/"
     org = loaded.org
     # Escaped once, and marked safe so that Material's own "| e" does not escape it a second time.
-    config.site_name = Markup(html.escape(f"Handboek {org.info.name}"))
+    # The short name keeps the header readable on a phone.
+    config.site_name = Markup(html.escape(f"Handboek {org.info.short_name or org.info.name}"))
     _add_steps_to_nav(config, [f"stappen/{s.id}.md" for s in org.steps])
     return config
 
