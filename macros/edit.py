@@ -130,7 +130,10 @@ def _commit(folder: Path, rel: str, doc: roundtrip.Document, before: Loaded, tod
         raise EditError(
             "de wijziging is niet opgeslagen, want de gegevens zouden dan fouten hebben:", exc.problems
         ) from None
-    roundtrip.write_atomic(folder / rel, text)
+    path = folder / rel
+    if path.is_file() and path.read_bytes().startswith(b"\xef\xbb\xbf"):
+        text = "\ufeff" + text  # the file had a byte-order mark: keep it, so the diff shows only the edit
+    roundtrip.write_atomic(path, text)
     seen = {(p.path, p.message) for p in check(before, today)}
     return [p for p in check(after, today) if (p.path, p.message) not in seen]
 

@@ -214,3 +214,13 @@ def test_next_id_and_dates() -> None:
     assert edit.parse_time("8.30") == "08:30"
     with pytest.raises(ValueError, match="geen datum"):
         edit.parse_date("2027-02-30")
+
+
+def test_an_edit_keeps_a_byte_order_mark(data_copy: Path) -> None:
+    path = data_copy / "actions.yml"
+    before = path.read_bytes()
+    path.write_bytes(b"\xef\xbb\xbf" + before)
+    assert main(["action", "done", "ap-01", "--data", str(data_copy)]) == 0
+    after = path.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf") and not after.startswith(b"\xef\xbb\xbf\xef\xbb\xbf")
+    assert load(data_copy).org.actions[0].status == "klaar"
