@@ -89,6 +89,10 @@ def round_html(org: Organisation, meeting: Meeting | None, slot: Slot) -> str:
         asks.append("Wie neemt het werk van deze stap over?")
     for entry in step.data.customers:
         person = org.person(entry.person)
+
+        def ask(direct: str, about: Callable[[str], str], who: str = entry.person) -> str:
+            return _ask(org, meeting, who, step.id, direct, about)
+
         needs = []
         for need in entry.needs:
             when = h(need.when) if need.when else '<span class="hb-missing">wanneer: nog niet afgesproken</span>'
@@ -96,22 +100,14 @@ def round_html(org: Organisation, meeting: Meeting | None, slot: Slot) -> str:
             quoted = f"“{_short(need.what)}”"
             if need.when is None:
                 asks.append(
-                    _ask(
-                        org,
-                        meeting,
-                        person.id,
-                        step.id,
+                    ask(
                         f"wanneer moet dit er zijn: {quoted}?",
                         _about("wanneer {name} dit nodig heeft: {need}.", quoted),
                     )
                 )
             elif need.form is None:
                 asks.append(
-                    _ask(
-                        org,
-                        meeting,
-                        person.id,
-                        step.id,
+                    ask(
                         f"in welke vorm wil je dit krijgen: {quoted}?",
                         _about("hoe {name} dit het liefst krijgt: {need}.", quoted),
                     )
@@ -122,11 +118,7 @@ def round_html(org: Organisation, meeting: Meeting | None, slot: Slot) -> str:
             )
         else:
             asks.append(
-                _ask(
-                    org,
-                    meeting,
-                    person.id,
-                    step.id,
+                ask(
                     "wat heb jij van deze stap nodig om goed te kunnen werken?",
                     _about("wat {name} van deze stap nodig heeft."),
                 )
@@ -138,11 +130,7 @@ def round_html(org: Organisation, meeting: Meeting | None, slot: Slot) -> str:
             )
         else:
             asks.append(
-                _ask(
-                    org,
-                    meeting,
-                    person.id,
-                    step.id,
+                ask(
                     "wat mag deze stap van jou terug verwachten?",
                     _about("wat deze stap van {name} terug mag verwachten."),
                 )
