@@ -146,6 +146,12 @@ def held_meeting(org: Organisation, today: dt.date) -> Meeting | None:
     return max(held, key=lambda m: (m.date, m.start or DEFAULT_START)) if held else None
 
 
+def next_meeting(org: Organisation, today: dt.date) -> Meeting | None:
+    """The first meeting after ``today``, if one is planned."""
+    coming = [m for m in org.meetings if m.date > today]
+    return min(coming, key=lambda m: (m.date, m.start or DEFAULT_START)) if coming else None
+
+
 def duration_nl(minutes: int) -> str:
     """'1 uur en 55 minuten', '45 minuten', '2 uur'."""
     hours, rest = divmod(minutes, 60)

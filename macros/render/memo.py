@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..agenda import current_meeting, follow_up, held_meeting
+from ..agenda import current_meeting, follow_up, held_meeting, next_meeting
 from ..model import Action, Meeting, Organisation
 from ..nl import date_nl
 from .escape import h
@@ -126,11 +126,10 @@ def memo(org: Organisation, meeting_id: str | None = None, *, today: dt.date | N
     """
     meeting = held_meeting(org, today) if today is not None and meeting_id is None else current_meeting(org, meeting_id)
     if meeting is None:
-        coming = sorted(m.date for m in org.meetings if today is None or m.date > today)
-        planned = coming[0] if coming else None
+        planned = next_meeting(org, today) if today is not None else None
         if planned is not None:
             return (
-                f'<p class="hb-empty">Het memo komt na de bijeenkomst van {date_nl(planned)}. '
+                f'<p class="hb-empty">Het memo komt na de bijeenkomst van {date_nl(planned.date)}. '
                 "Leg dan vast wat er per stap is afgesproken; daarna staat het memo hier.</p>\n"
             )
         return NO_MEETING + "\n"
