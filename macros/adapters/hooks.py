@@ -84,7 +84,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     """Point the edit button at the file behind the page: YAML for generated pages, Markdown for the rest."""
-    _mark_people_in_nav(page, nav, True)
+    _mark_people_in_nav(page, nav)
     project = _project_dir(config)
     folder = site.data_dir(project)
     template = site.load_once(folder).org.info.edit_url
@@ -107,22 +107,24 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    project = _project_dir(config)
-    folder = site.data_dir(project)
-    _data_sources(page, folder, site.source_prefix(folder, project), site.load_once(folder).org.info.edit_url)
+    """Note the data files a hand-written page names in its front matter (``data:``); see ``_data_sources``."""
+    names = page.meta.get("data") if page.meta else None
+    if names:
+        page.meta["hb_sources"] = _data_sources(page, names, config)
     return markdown
 
 
-def _data_sources(page: Page, folder: Path, prefix: str, template: str | None) -> None:
-    """The data files that a hand-written page shows (front matter ``data:``), with an edit link each.
+def _data_sources(page: Page, names: Any, config: MkDocsConfig) -> list[dict[str, str | None]]:
+    """The data files that a hand-written page shows, with an edit link each.
 
     overrides/main.html lists them under the page, so that the maintainer finds the YAML behind
     a page such as the memo, whose Markdown holds only macro calls.
     """
-    names = page.meta.get("data") if page.meta else None
-    if not names:
-        return
-    sources = []
+    project = _project_dir(config)
+    folder = site.data_dir(project)
+    prefix = site.source_prefix(folder, project)
+    template = site.load_once(folder).org.info.edit_url
+    sources: list[dict[str, str | None]] = []
     for name in names if isinstance(names, list) else [names]:
         if not isinstance(name, str) or not (folder / name).exists():
             log.warning("pagina %s noemt onder 'data:' het onbekende bestand %r.", page.file.src_uri, name)
@@ -130,11 +132,11 @@ def _data_sources(page: Page, folder: Path, prefix: str, template: str | None) -
         path = f"{prefix}/{name}"
         url = template.replace("{path}", path) if template and not name.endswith("/") else None
         sources.append({"path": path, "url": url})
-    page.meta["hb_sources"] = sources
+    return sources
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    _mark_people_in_nav(page, None, False)
+    _unmark_nav()
     return output
 
 
@@ -142,19 +144,21 @@ _PEOPLE_INDEX = "mensen/index.md"
 _marked: list[Any] = []
 
 
-def _mark_people_in_nav(page: Page, nav: Any, on: bool) -> None:
+def _mark_people_in_nav(page: Page, nav: Any) -> None:
     """A person's page is not in the nav; while it renders, 'Mensen' shows as the current place instead."""
-    if not on:
-        for item in _marked:
-            item.active = False
-        _marked.clear()
-        return
     if not page.file.src_uri.startswith("mensen/") or page.file.src_uri == _PEOPLE_INDEX or nav is None:
         return
     index = next((p for p in nav.pages if p.file.src_uri == _PEOPLE_INDEX), None)
     if index is not None:
         index.active = True  # MkDocs passes this on to the sections above it
         _marked.append(index)
+
+
+def _unmark_nav() -> None:
+    """After the page: what ``_mark_people_in_nav`` marked is not active on the next page."""
+    for item in _marked:
+        item.active = False
+    _marked.clear()
 
 
 def on_post_build(config: MkDocsConfig) -> None:
