@@ -120,7 +120,8 @@ def test_the_check_fails_cleanly_and_runs_nothing(checked: Run) -> None:
     assert not (checked.cwd / "PWNED").exists() and not (ROOT / "PWNED").exists()
 
 
-@pytest.mark.parametrize(("i", "attack"), enumerate(ATTACKS), ids=[a.name for a in ATTACKS])
+# A list, not the enumerate iterator: pytest 9.2 deprecates one-shot iterables as parameters.
+@pytest.mark.parametrize(("i", "attack"), list(enumerate(ATTACKS)), ids=[a.name for a in ATTACKS])
 def test_attack_is_refused_with_its_place(checked: Run, i: int, attack: Attack) -> None:
     match = re.search(rf"{re.escape(_file(i, attack))}:(\d+):(\d+): error: (.*)", checked.output)
     assert match, checked.output
