@@ -5,15 +5,15 @@
 
 It runs the real build once, in this process, with one extra plugin that
 captures what the real build renders: each page's final Markdown (after
-mkdocs-macros and every hook, by running last), its front matter, every other
+mkdocs-macros and our plugin, by running last), its front matter, every other
 file (CSS, generated files), the final nav and which pages are not in the nav.
 It knows no page of the handbook, so it follows pages that are added later.
 
 The twin's mkdocs.yml is the real one with the same theme, Markdown extensions
 and plugins (search, and mkdocs-macros without a module of ours), minus our
-hooks, with the nav written out (generated step pages included) and the same
+plugin, with the nav written out (generated step pages included) and the same
 pages marked as not in the nav. What the twin does not have: the edit button,
-which our hook sets per page (about 200 bytes a page).
+which our plugin sets per page (about 200 bytes a page).
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ from mkdocs.utils import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 JINJA_MARKS = ("{{", "{%", "{#")
-LAST = -1000  # after mkdocs-macros (priority 0) and every hook
+LAST = -1000  # after mkdocs-macros (priority 0) and our plugin
+OUR_PLUGIN = "handboek"
 
 
 class TwinCapture(BasePlugin):  # type: ignore[type-arg]
@@ -94,7 +95,7 @@ class TwinCapture(BasePlugin):  # type: ignore[type-arg]
 
 
 def _twin_config(config_file: Path, capture: TwinCapture) -> dict[str, Any]:
-    """The real mkdocs.yml, without our hooks and macro module, with the captured nav."""
+    """The real mkdocs.yml, without our plugin and macro module, with the captured nav."""
     with config_file.open(encoding="utf-8") as f:
         cfg: dict[str, Any] = yaml_load(f)
     base = config_file.parent
@@ -111,6 +112,8 @@ def _twin_config(config_file: Path, capture: TwinCapture) -> dict[str, Any]:
         theme["custom_dir"] = str((base / theme["custom_dir"]).resolve())
     plugins = []
     for item in cfg.get("plugins") or []:
+        if item == OUR_PLUGIN or (isinstance(item, dict) and OUR_PLUGIN in item):
+            continue  # the twin has the pages our plugin made, already rendered
         if isinstance(item, dict) and "macros" in item:
             options = {k: v for k, v in (item["macros"] or {}).items() if k not in ("module_name", "modules")}
             item = {"macros": options}  # the plugin, with no module: it finds no main.py in the twin

@@ -17,9 +17,10 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 from .agenda import DEFAULT_START, follow_up
 from .model import Action, Meeting, Organisation
 from .nl import date_nl
+from .pages import by_name
 
-CALENDAR_FILE = "bijeenkomst/vervolg.ics"  # address inside the site: follow-ups and open action points
-FOLLOW_UP_FILE = "bijeenkomst/vervolgbijeenkomst.ics"  # only the follow-ups, for everyone
+CALENDAR_FILE = by_name("vervolg-ics").address  # address inside the site: follow-ups and open action points
+FOLLOW_UP_FILE = by_name("vervolgbijeenkomst-ics").address  # only the follow-ups, for everyone
 TIMEZONE = "Europe/Amsterdam"
 FOLLOW_UP_MINUTES = 90
 PRODID = "-//Handboek interne klant//vervolg//NL"
@@ -132,6 +133,11 @@ def build(org: Organisation, *, with_actions: bool = True) -> bytes:
             event.add("location", entry.location)
         cal.add_component(event)
     return bytes(cal.to_ical())
+
+
+def build_meetings_only(org: Organisation) -> bytes:
+    """The calendar of FOLLOW_UP_FILE: only the follow-up meetings."""
+    return build(org, with_actions=False)
 
 
 def _amsterdam() -> Timezone:

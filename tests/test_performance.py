@@ -139,13 +139,12 @@ def _text(html: str) -> str:
 def test_serve_watches_the_data_folder_of_handbook_data_and_the_site_url_comes_from_the_environment(
     data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from macros.adapters import hooks
-
     monkeypatch.setenv("HANDBOOK_DATA", str(data_copy))
     monkeypatch.setenv("HANDBOOK_SITE_URL", "https://meijer-zonen.github.io/handboek")
-    config = hooks.on_config(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config = config.plugins["handboek"].on_config(config)
     assert str(data_copy.resolve()) in config.watch  # mkdocs serve watches every entry after the first build
     assert config.site_url == "https://meijer-zonen.github.io/handboek/"
     served = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     served.site_url = "http://127.0.0.1:8000/"  # what mkdocs serve sets before it builds
-    assert hooks.on_config(served).site_url == "http://127.0.0.1:8000/"
+    assert served.plugins["handboek"].on_config(served).site_url == "http://127.0.0.1:8000/"

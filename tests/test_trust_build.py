@@ -50,13 +50,16 @@ def test_hand_written_pages_name_the_data_files_behind_them(default_build: Build
     assert "De gegevens op deze pagina komen uit" not in default_build.page("interne-klant/")
 
 
-def test_an_unknown_data_file_in_the_front_matter_fails_the_strict_build(tmp_path: Path) -> None:
+def test_an_unknown_data_file_in_the_registry_fails_the_strict_build(tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(
         ROOT, project, ignore=shutil.ignore_patterns(".git", "site", "*.egg-info", "__pycache__", ".*cache")
     )
-    page = project / "docs" / "keten.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("  - organisation.yml", "  - organsation.yml"), "utf-8")
+    registry = project / "macros" / "pages.py"
+    text = registry.read_text(encoding="utf-8")
+    keten = '("organisation.yml", "steps/"), ("Ons werk",), "De keten"'
+    assert keten in text
+    registry.write_text(text.replace(keten, keten.replace("organisation.yml", "organsation.yml")), "utf-8")
     env = {**os.environ, "HANDBOOK_TODAY": "2026-11-23", "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],

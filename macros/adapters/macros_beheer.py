@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..render import beheer
 
 if TYPE_CHECKING:
-    from .macros_env import Context
+    from .context import Context
 
 
 def maintainer_macros(ctx: Context) -> list[Callable[..., str]]:

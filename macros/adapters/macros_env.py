@@ -1,56 +1,31 @@
 """mkdocs-macros adapter: registers the macros that pages call. Nothing else.
 
-Every macro returns a finished Markdown/HTML string from ``macros.render``;
-the data is looked up through ``Context`` so that it is loaded once per build.
+Every macro returns finished Markdown/HTML from ``macros.render``. The data, the
+date and the data folder come from the ``handboek`` plugin of the running build
+(``context.py``), which loaded them once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from ..model import Organisation
+from .. import pages
 from ..render import chain, people, steps
 from ..render.escape import inline
-from . import site
+from ..render.page import render_page
+from .context import Context, plugin_of
 from .macros_beheer import maintainer_macros
 from .macros_employee import employee_macros
 from .macros_meeting import meeting_macros
 
 
-@dataclass(frozen=True)
-class Context:
-    """What a macro needs besides its arguments: the data, the date and the current page."""
-
-    env: Any
-    folder: Path
-    source_dir: str
-
-    @property
-    def org(self) -> Organisation:
-        return site.load_once(self.folder).org
-
-    @property
-    def today(self) -> Any:
-        return site.today()
-
-    @property
-    def here(self) -> str:
-        """The address of the page being rendered, such as 'mensen/'."""
-        page = getattr(self.env, "page", None)
-        return str(page.url) if page is not None else ""
-
-
 def foundation_macros(ctx: Context) -> list[Callable[..., str]]:
-    """Macros of the step, person, people and chain pages."""
+    """The generated pages of the registry, and the macros of the people, steps and chain pages."""
 
-    def step_page(step_id: str) -> str:
-        return steps.step_page(ctx.org, step_id, today=ctx.today, source_dir=ctx.source_dir)
-
-    def person_page(person_id: str) -> str:
-        return people.person_page(ctx.org, person_id, today=ctx.today, source_dir=ctx.source_dir)
+    def handbook_page(name: str, item_id: str | None = None) -> str:
+        """A generated page of the registry (macros/pages.py); its file holds only this call."""
+        return render_page(pages.by_name(name), ctx.facts(), item_id)
 
     def people_index() -> str:
         return people.people_index(ctx.org, here=ctx.here)
@@ -74,8 +49,7 @@ def foundation_macros(ctx: Context) -> list[Callable[..., str]]:
         return inline(ctx.org.info.external_customer.name)
 
     return [
-        step_page,
-        person_page,
+        handbook_page,
         people_index,
         steps_index,
         chain_svg,
@@ -97,8 +71,7 @@ MACRO_GROUPS: list[Callable[[Context], list[Callable[..., str]]]] = [
 
 def define_env(env: Any) -> None:
     """Register the handbook's macros on a mkdocs-macros environment."""
-    folder = site.data_dir(env.project_dir)
-    ctx = Context(env, folder, site.source_prefix(folder, env.project_dir))
+    ctx = Context(env, plugin_of(env))
     for group in MACRO_GROUPS:
         for fn in group(ctx):
             env.macro(fn, fn.__name__)

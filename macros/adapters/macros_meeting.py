@@ -9,7 +9,7 @@ from ..agenda import agenda, current_meeting
 from ..render import actions, meeting, memo, prepare, status, worksheet
 
 if TYPE_CHECKING:
-    from .macros_env import Context
+    from .context import Context
 
 
 def meeting_macros(ctx: Context) -> list[Callable[..., str]]:

@@ -32,10 +32,18 @@ def today() -> dt.date:
     fixed = os.environ.get(TODAY_ENV)
     if fixed:
         try:
-            return dt.date.fromisoformat(fixed)
-        except ValueError:
-            raise SystemExit(f"{TODAY_ENV}={fixed!r} is geen datum; schrijf JJJJ-MM-DD.") from None
+            return parse_today(fixed, TODAY_ENV)
+        except ValueError as exc:
+            raise SystemExit(str(exc)) from None
     return dt.date.today()
+
+
+def parse_today(text: str, name: str) -> dt.date:
+    """A date written JJJJ-MM-DD; ``name`` (the setting) is in the message when it is not one."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{name}={text!r} is geen datum; schrijf JJJJ-MM-DD.") from None
 
 
 def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:

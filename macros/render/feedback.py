@@ -5,10 +5,12 @@ The link only opens the reader's own mail program or the tracker when clicked; n
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from ..model import Feedback, Organisation
-from .escape import clean, h
+from .escape import clean
+from .page import macro
 
 DEFAULT_LABEL = "Geef feedback op een overdracht"
 BODY = "Over welke overdracht gaat het: van wie naar wie?\nWat ging goed?\nWat kan beter, en wat stel je voor?\n"
@@ -29,15 +31,26 @@ def feedback_href(feedback: Feedback, title: str) -> str:
     return f"{url}?subject={_q(title)}&body={_q(BODY)}"  # a mailto: address without a subject of its own
 
 
-def feedback_link(org: Organisation, title: str) -> str:
-    """A paragraph with the feedback link, or '' when the organisation has not set up feedback."""
+@dataclass(frozen=True)
+class FeedbackLink:
+    """The facts of the link: where it goes, what it opens and its label."""
+
+    href: str
+    how: str
+    label: str
+
+
+def feedback_view(org: Organisation, title: str) -> FeedbackLink | None:
+    """The feedback link about ``title``, or None when the organisation has not set up feedback."""
     feedback = org.info.feedback
     if feedback is None:
-        return ""
+        return None
     href = feedback_href(feedback, title)
     how = "opent een e-mail" if href.startswith("mailto:") else "opent het meldsysteem"
-    label = feedback.label or DEFAULT_LABEL
-    return (
-        f'<p class="hb-feedback"><a href="{h(href)}">{h(label)}</a> '
-        f'<span class="hb-meta">({how} met het onderwerp al ingevuld)</span></p>'
-    )
+    return FeedbackLink(href, how, feedback.label or DEFAULT_LABEL)
+
+
+def feedback_link(org: Organisation, title: str) -> str:
+    """A paragraph with the feedback link, or '' when the organisation has not set up feedback."""
+    link = feedback_view(org, title)
+    return str(macro("people_parts.html", "feedback")(link)) if link else ""

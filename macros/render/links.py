@@ -1,37 +1,27 @@
 """Addresses of the site's pages and links between them.
 
 Links inside generated HTML are made relative here, because MkDocs does not
-rewrite links in raw HTML. Every address is one of the stable ones in DESIGN.md.
+rewrite links in raw HTML. The addresses come from the registry of page types
+(``macros/pages.py``); each is one of the stable ones in DESIGN.md.
 """
 
 from __future__ import annotations
 
+from ..pages import addresses, by_name
 from .escape import h
 
-PAGES = {
-    "home": "",
-    "interne-klant": "interne-klant/",
-    "keten": "keten/",
-    "stappen": "stappen/",
-    "mensen": "mensen/",
-    "taakverdeling": "taakverdeling/",
-    "voorbereiding": "bijeenkomst/voorbereiding/",
-    "draaiboek": "bijeenkomst/draaiboek/",
-    "werkblad": "bijeenkomst/werkblad/",
-    "memo": "bijeenkomst/memo/",
-    "actiepunten": "actiepunten/",
-    "4a": "4a/",
-    "handboek": "handboek/",
-    "beheer": "beheer/",
-}
+# Every single page of the registry (macros/pages.py), by name: 'keten' -> 'keten/'.
+PAGES = addresses()
+_STEP = by_name("step")
+_PERSON = by_name("person")
 
 
 def step_url(step_id: str) -> str:
-    return f"stappen/{step_id}/"
+    return _STEP.url(step_id)
 
 
 def person_url(person_id: str) -> str:
-    return f"mensen/{person_id}/"
+    return _PERSON.url(person_id)
 
 
 def rel(here: str, target: str) -> str:

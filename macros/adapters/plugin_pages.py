@@ -1,0 +1,95 @@
+"""The registry of page types (``macros/pages.py``) as MkDocs sees it: nav, generated files, data behind a page.
+
+One ``PageIndex`` per plugin instance, so that every build starts empty: the
+generated pages and their data files are never kept in module globals.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .. import pages
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+    from ..model import Organisation
+
+log = get_plugin_logger("handboek")
+
+
+def macro_call(page: pages.PageType, item_id: str) -> str:
+    """The whole text of a generated page: one macro call, never data text (ids are checked in the model)."""
+    return f'{{{{ handbook_page("{page.name}", "{item_id}") }}}}\n'
+
+
+class PageIndex:
+    """Which page type and item is behind each page of one build."""
+
+    def __init__(self, registry: tuple[pages.PageType, ...] = pages.REGISTRY) -> None:
+        self.registry = registry
+        self.generated: dict[str, tuple[pages.PageType, pages.Item]] = {}
+        self.sources: dict[str, pages.PageType] = {p.source: p for p in registry if p.source}
+        self.parents: dict[str, str] = {}  # src_uri of a page not in the nav -> src_uri of its nav place
+        self._marked: list[Any] = []
+
+    def plan(self, org: Organisation) -> list[Any]:
+        """The nav, in registry order, with one entry per item of a page type with items."""
+        return pages.nav((p, item.id or None) for p in self.registry for item in p.page_items(org))
+
+    def add_files(self, files: Files, config: MkDocsConfig, org: Organisation) -> Files:
+        """Add every generated page and file of the registry; warn about a hand-written page that is missing."""
+        self.generated.clear()
+        for page in self.registry:
+            if page.source:
+                if files.get_file_from_path(page.source) is None:
+                    log.warning("pagina %r uit macros/pages.py staat niet in docs/.", page.source)
+                continue
+            if page.view is None:
+                continue
+            parent = pages.by_name(page.nav_parent, self.registry).src_uri() if page.nav_parent else None
+            for item in page.page_items(org):
+                src = page.src_uri(item.id or None)
+                if page.is_file:
+                    content: str | bytes = pages.resolve(page.view)(org)
+                    files.append(File.generated(config, src, content=content))
+                    continue
+                inclusion = InclusionLevel.NOT_IN_NAV if page.section is None else InclusionLevel.UNDEFINED
+                files.append(File.generated(config, src, content=macro_call(page, item.id), inclusion=inclusion))
+                self.generated[src] = (page, item)
+                if parent:
+                    self.parents[src] = parent
+        return files
+
+    def data_of_generated(self, src: str) -> str | None:
+        """The data file that the edit button of a generated page opens (the first that is not a folder)."""
+        found = self.generated.get(src)
+        if found is None:
+            return None
+        page, item = found
+        return next((d for d in item.data if not d.endswith("/")), None) or next(iter(item.data), "")
+
+    def data_of_source(self, src: str) -> tuple[str, ...] | None:
+        """The data files behind a hand-written page; None when the page is not in the registry."""
+        page = self.sources.get(src)
+        return page.data if page is not None else None
+
+    def mark_in_nav(self, page: Page, nav: Any) -> None:
+        """A page that is not in the nav (a person) shows its parent ('Mensen') as the current place while it renders."""
+        parent = self.parents.get(page.file.src_uri)
+        if parent is None or nav is None:
+            return
+        index = next((p for p in nav.pages if p.file.src_uri == parent), None)
+        if index is not None:
+            index.active = True  # MkDocs passes this on to the sections above it
+            self._marked.append(index)
+
+    def unmark_nav(self) -> None:
+        """After the page: what ``mark_in_nav`` marked is not active on the next page."""
+        for item in self._marked:
+            item.active = False
+        self._marked.clear()
