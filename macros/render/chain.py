@@ -1,11 +1,12 @@
-"""The chain of steps as a picture (SVG, drawn at build time) and as text."""
+"""The chain of steps as a picture (SVG, drawn at build time) and as text: a view with the geometry, a template."""
 
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 
 from ..model import Organisation
-from .escape import h
+from . import templates
 from .steps import steps_index
 
 WIDTH = 480
@@ -33,50 +34,60 @@ def _wrap(items: list[str]) -> list[str]:
     return lines[:MAX_LINES]
 
 
-def _box_height(lines: list[str]) -> int:
-    return 40 + LINE_HEIGHT * len(lines)
+@dataclass(frozen=True)
+class Box:
+    """One box of the picture, with every coordinate worked out; ``arrow`` points to the next box."""
+
+    cls: str
+    y: int
+    height: int
+    title: str
+    lines: list[tuple[int, str]]  # (y, text)
+    arrow: tuple[int, int, str] | None  # (y1, y2, the points of the head)
 
 
-def _box(y: int, title: str, lines: list[str], cls: str) -> str:
-    parts = [
-        f'<rect class="{cls}" x="1" y="{y}" width="{WIDTH - 2}" height="{_box_height(lines)}" rx="8" />',
-        f'<text class="hb-chain-title" x="{PAD}" y="{y + 26}">{h(_fit(title, 48))}</text>',
-    ]
-    for i, line in enumerate(lines):
-        parts.append(f'<text class="hb-chain-line" x="{PAD}" y="{y + 48 + i * LINE_HEIGHT}">{h(line)}</text>')
-    return "".join(parts)
+@dataclass(frozen=True)
+class ChainView:
+    width: int
+    height: int
+    pad: int
+    names: str  # the chain in one line, for the picture's title
+    boxes: list[Box]
 
 
-def _arrow(y: int) -> str:
-    mid = WIDTH // 2
-    return (
-        f'<line class="hb-chain-arrow" x1="{mid}" y1="{y + 4}" x2="{mid}" y2="{y + GAP - 10}" />'
-        f'<polygon class="hb-chain-head" points="{mid - 7},{y + GAP - 12} {mid + 7},{y + GAP - 12} {mid},{y + GAP - 2}" />'
-    )
+def _box(y: int, title: str, lines: list[str], cls: str, *, arrow: bool) -> Box:
+    height = 40 + LINE_HEIGHT * len(lines)
+    head = None
+    if arrow:
+        mid, top = WIDTH // 2, y + height
+        points = f"{mid - 7},{top + GAP - 12} {mid + 7},{top + GAP - 12} {mid},{top + GAP - 2}"
+        head = (top + 4, top + GAP - 10, points)
+    rows = [(y + 48 + i * LINE_HEIGHT, line) for i, line in enumerate(lines)]
+    return Box(cls, y, height, _fit(title, 48), rows, head)
 
 
-def chain_svg(org: Organisation) -> str:
+def chain_view(org: Organisation) -> ChainView:
     """A vertical chain: each step with its people and internal customer, then the external customer."""
-    shapes = []
+    boxes = []
     y = 1
     for step in org.steps:
         workers = ", ".join(org.person(p.person).name for p in step.data.performers) or "nog niemand"
         customers = ", ".join(org.person(c.person).name for c in step.data.customers) or "nog niet ingevuld"
-        lines = _wrap([f"Werkt hier: {workers}", f"Interne klant: {customers}"])
-        shapes.append(_box(y, f"{step.number}. {step.name}", lines, "hb-chain-step"))
-        shapes.append(_arrow(y + _box_height(lines)))
-        y += _box_height(lines) + GAP
+        box = _box(y, f"{step.number}. {step.name}", _wrap([f"Werkt hier: {workers}", f"Interne klant: {customers}"]),
+                   "hb-chain-step", arrow=True)  # fmt: skip
+        boxes.append(box)
+        y += box.height + GAP
     ext = org.info.external_customer
-    lines = _wrap([f"• {e}" for e in ext.expectations])
-    shapes.append(_box(y, f"Wat de {ext.name.lower()} verwacht", lines, "hb-chain-end"))
-    height = y + _box_height(lines) + 1
+    last = _box(y, f"Wat de {ext.name.lower()} verwacht", _wrap([f"• {e}" for e in ext.expectations]), "hb-chain-end",
+                arrow=False)  # fmt: skip
+    boxes.append(last)
     names = " → ".join([s.name for s in org.steps] + [ext.name])
-    return (
-        f'<figure class="hb-chain"><svg role="img" aria-labelledby="hb-chain-title" '
-        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="hb-chain-title">De keten: {h(names)}</title>{"".join(shapes)}</svg>'
-        "<figcaption>Elke stap levert aan de volgende. De pijl wijst naar de interne klant.</figcaption></figure>"
-    )
+    return ChainView(WIDTH, y + last.height + 1, PAD, names, boxes)
+
+
+def chain_svg(org: Organisation) -> str:
+    """The picture (template ``chain.html``)."""
+    return str(templates.render("chain.html", chain=chain_view(org)))
 
 
 def chain_text(org: Organisation, *, here: str = "keten/") -> str:

@@ -38,6 +38,10 @@ def rel(here: str, target: str) -> str:
 
 
 def a(here: str, target: str, label: object, cls: str | None = None) -> str:
-    """An HTML link with an escaped label."""
-    klass = f' class="{cls}"' if cls else ""
+    """An HTML link with an escaped label, for Python callers; templates use ``parts.link``, which gives the same.
+
+    Not a template itself: ``templates.py`` imports this module for its globals, so rendering here would be
+    an import circle. Every part goes through ``h``.
+    """
+    klass = f' class="{h(cls)}"' if cls else ""
     return f'<a href="{h(rel(here, target))}"{klass}>{h(label)}</a>'
