@@ -10,14 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from .agenda import DEFAULT_START, follow_up
 from .model import Action, Meeting, Organisation
 from .nl import date_nl
 from .pages import by_name
+
+if TYPE_CHECKING:
+    from icalendar import Timezone
 
 CALENDAR_FILE = by_name("vervolg-ics").address  # address inside the site: follow-ups and open action points
 FOLLOW_UP_FILE = by_name("vervolgbijeenkomst-ics").address  # only the follow-ups, for everyone
@@ -104,6 +106,8 @@ def stamp(org: Organisation) -> dt.datetime:
 
 def build(org: Organisation, *, with_actions: bool = True) -> bytes:
     """The calendar file as bytes (CRLF line ends, as RFC 5545 asks); without action points for FOLLOW_UP_FILE."""
+    from icalendar import Calendar, Event  # only where the file is written: importing it costs a page's build
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -142,6 +146,8 @@ def build_meetings_only(org: Organisation) -> bytes:
 
 def _amsterdam() -> Timezone:
     """Europe/Amsterdam with the EU's summer-time rule, as Outlook writes it; not tied to a tzdata version."""
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
     zone = Timezone()
     zone.add("tzid", TIMEZONE)
     for part, begin, month, before, after, name in (

@@ -12,6 +12,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import pages
+from ..render.page import file_content
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -55,8 +56,7 @@ class PageIndex:
             for item in page.page_items(org):
                 src = page.src_uri(item.id or None)
                 if page.is_file:
-                    content: str | bytes = pages.resolve(page.view)(org)
-                    files.append(File.generated(config, src, content=content))
+                    files.append(File.generated(config, src, content=file_content(page, org)))
                     continue
                 inclusion = InclusionLevel.NOT_IN_NAV if page.section is None else InclusionLevel.UNDEFINED
                 files.append(File.generated(config, src, content=macro_call(page, item.id), inclusion=inclusion))

@@ -14,12 +14,14 @@ process and set of folders.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+import jinja2
+from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..nl import date_nl
@@ -90,6 +92,7 @@ def environment(dirs: tuple[str, ...] = ()) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(md=_md, inline=_inline, date_nl=_date, join_nl=_join_nl)
     env.globals.update(
@@ -99,6 +102,21 @@ def environment(dirs: tuple[str, ...] = ()) -> Environment:
         page_url=links.PAGES.__getitem__,
     )
     return env
+
+
+def _bytecode_cache() -> BytecodeCache | None:
+    """Compiled templates kept between processes (a private folder per user in the temp folder).
+
+    Compiling the templates costs a cold build more than rendering them. Jinja checks each
+    entry against the template's source, so an edited template is compiled again; the file
+    names carry a hash of this module and Jinja's version, because the compiled code also
+    depends on the options above.
+    """
+    key = hashlib.sha1(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:12]
+    try:
+        return FileSystemBytecodeCache(pattern=f"handboek-{key}-%s.cache")
+    except (OSError, RuntimeError):  # no safe temp folder: compile every time
+        return None
 
 
 def render(name: str, /, **context: Any) -> Markup:
