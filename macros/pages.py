@@ -21,23 +21,20 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from .model import Organisation
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One page of a page type with ``items``: its id and the data file(s) behind it."""
 
     id: str
     data: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(NamedTuple):
     """What a view gets besides the item id: the data, the date, the page's address and the data folder's path."""
 
     org: Organisation
@@ -46,8 +43,7 @@ class Facts:
     source_dir: str = "data"
 
 
-@dataclass(frozen=True)
-class PageType:
+class PageType(NamedTuple):
     """One kind of page. ``name`` is how code links to it (``page_url('keten')``)."""
 
     name: str

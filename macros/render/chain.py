@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Organisation
 from . import templates
@@ -34,8 +34,7 @@ def _wrap(items: list[str]) -> list[str]:
     return lines[:MAX_LINES]
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(NamedTuple):
     """One box of the picture, with every coordinate worked out; ``arrow`` points to the next box."""
 
     cls: str
@@ -46,8 +45,7 @@ class Box:
     arrow: tuple[int, int, str] | None  # (y1, y2, the points of the head)
 
 
-@dataclass(frozen=True)
-class ChainView:
+class ChainView(NamedTuple):
     width: int
     height: int
     pad: int

@@ -5,7 +5,7 @@ The link only opens the reader's own mail program or the tracker when clicked; n
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import quote
 
 from ..model import Feedback, Organisation
@@ -31,8 +31,7 @@ def feedback_href(feedback: Feedback, title: str) -> str:
     return f"{url}?subject={_q(title)}&body={_q(BODY)}"  # a mailto: address without a subject of its own
 
 
-@dataclass(frozen=True)
-class FeedbackLink:
+class FeedbackLink(NamedTuple):
     """The facts of the link: where it goes, what it opens and its label."""
 
     href: str

@@ -5,7 +5,7 @@ The view gathers who does what; the template ``taakverdeling.html`` formats it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import analysis
 from ..model import ExternalCustomer, Organisation, Person
@@ -16,8 +16,7 @@ from .page import macro
 HERE = PAGES["taakverdeling"]
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """One person in one step: works there (with a role), takes the work, both or neither."""
 
     does: bool
@@ -25,15 +24,13 @@ class Cell:
     takes: bool
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     person: Person
     idle: bool  # in no step
     cells: list[Cell]
 
 
-@dataclass(frozen=True)
-class Division:
+class Division(NamedTuple):
     here: str
     steps: list[Step]
     empty: set[str]  # ids of steps nobody works in

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import analysis
 from ..model import WORKPLACE_LABELS, Customer, ExternalCustomer, Organisation, Person
@@ -15,14 +15,12 @@ from .links import person_url
 from .parts import action_table, open_actions
 
 
-@dataclass(frozen=True)
-class MyStep:
+class MyStep(NamedTuple):
     step: Step
     role: str | None
 
 
-@dataclass(frozen=True)
-class Takers:
+class Takers(NamedTuple):
     """A step I work in, and its internal customers other than me."""
 
     step: Step
@@ -30,8 +28,7 @@ class Takers:
     is_last: bool
 
 
-@dataclass(frozen=True)
-class Supply:
+class Supply(NamedTuple):
     """A step that names me as its internal customer: what I need from its people, and what I promise back."""
 
     step: Step
@@ -40,8 +37,7 @@ class Supply:
     target: Step | None  # the step of mine the work is for, shown when I work in several
 
 
-@dataclass(frozen=True)
-class PersonView:
+class PersonView(NamedTuple):
     here: str
     person: Person
     place: str  # 'kantoor' or 'buitendienst'; '' when the team already says it

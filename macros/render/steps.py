@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import WORKPLACE_LABELS, Customer, ExternalCustomer, Organisation, Person
 from ..organisation import Step
@@ -14,15 +14,13 @@ from .links import step_url
 from .parts import action_table, open_actions
 
 
-@dataclass(frozen=True)
-class Worker:
+class Worker(NamedTuple):
     person: Person
     place: str  # 'kantoor' or 'buitendienst'
     role: str | None
 
 
-@dataclass(frozen=True)
-class Supply:
+class Supply(NamedTuple):
     """What one of our people needs from a supplying step, and what they promise back."""
 
     taker: Person
@@ -31,16 +29,14 @@ class Supply:
     entry: Customer
 
 
-@dataclass(frozen=True)
-class Taker:
+class Taker(NamedTuple):
     """One internal customer of the step and what they need."""
 
     person: Person
     entry: Customer
 
 
-@dataclass(frozen=True)
-class StepView:
+class StepView(NamedTuple):
     here: str
     step: Step
     total: int
@@ -102,8 +98,7 @@ def step_page(org: Organisation, step_id: str, *, today: dt.date, source_dir: st
     return str(templates.render("step.html", page=view))
 
 
-@dataclass(frozen=True)
-class StepLine:
+class StepLine(NamedTuple):
     step: Step
     workers: list[Person]
     takers: list[Person]
