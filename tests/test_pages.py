@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.config import load_config
@@ -187,3 +188,26 @@ def test_an_override_in_custom_dir_changes_the_wording_of_a_page(tmp_path: Path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     page = (tmp_path / "site" / "stappen" / "uitvoering" / "index.html").read_text(encoding="utf-8")
     assert ">Wie doet dit werk<" in page and ">Wie werkt hier<" not in page
+
+
+def test_a_generated_page_outside_the_registry_fails_the_strict_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Another plugin's page has no data file we know of: no edit button, and a warning that --strict counts."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort
+    from mkdocs.plugins import BasePlugin
+    from mkdocs.structure.files import File
+
+    class Extra(BasePlugin):  # type: ignore[type-arg]
+        def on_files(self, files: Any, config: Any) -> Any:
+            files.append(File.generated(config, "extra.md", content="# Extra\n"))
+            return files
+
+    monkeypatch.setenv("HANDBOOK_TODAY", TODAY)
+    monkeypatch.delenv("HANDBOOK_DATA", raising=False)
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
+    config.plugins["extra"] = Extra()
+    with pytest.raises(Abort):
+        build(config)
+    assert "pagina extra.md is gegenereerd zonder bronbestand; zet hem in macros/pages.py." in caplog.text
