@@ -86,7 +86,15 @@ def test_a_weekly_job_tries_the_newest_versions() -> None:
     triggers = flow.get("on") or flow.get(True)  # YAML 1.1 readers turn 'on' into True
     assert triggers["schedule"][0]["cron"].split()[4] in {"0", "1", "2", "3", "4", "5", "6", "MON", "mon"}
     assert "workflow_dispatch" in triggers
-    runs = "\n".join(step.get("run", "") for job in flow["jobs"].values() for step in job["steps"])
+    runs = "\n".join(step.get("run", "") for step in flow["jobs"]["newest"]["steps"])
     assert 'pip install --upgrade --upgrade-strategy eager -e ".[test]"' in runs
     assert "requirements/" not in runs, "this job must not install the lock"
     assert "python -m pytest" in runs
+
+
+def test_the_weekly_job_builds_on_properdocs_too() -> None:
+    job = _workflow("nieuwste.yml")["jobs"]["properdocs"]
+    runs = "\n".join(step.get("run", "") for step in job["steps"])
+    assert "pip install -r requirements/site.txt" in runs
+    assert "scripts/properdocs-trial.sh" in runs
+    assert (ROOT / "scripts" / "properdocs-trial.sh").exists()
