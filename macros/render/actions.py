@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Iterable
 
 from ..agenda import current_meeting, follow_up
+from ..analysis import open_actions
 from ..model import STATUS_LABELS, Action, Organisation
 from ..nl import date_nl
 from .escape import h, md
 from .links import PAGES, a, person_url, rel, step_url
-from .parts import open_actions
 from .status import is_past, past_notice
 
 HERE = PAGES["actiepunten"]
@@ -87,7 +87,7 @@ def register(org: Organisation, *, today: dt.date) -> str:
             '<p class="hb-empty">Er zijn nog geen actiepunten. Leg ze vast met '
             '<code>handboek action add --what "…" --who code --due JJJJ-MM-DD</code>.</p>'
         )
-    done = [x for x in org.actions if x.status == "klaar"]
+    done = [x for x in org.actions if not x.is_open]
     out = [summary(org, today), _table(org, open_actions(org.actions), today, columns=("who", "step", "meeting"))]
     if done:
         out.append(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import analysis
+from ..agenda import follow_up_horizon
 from ..model import Organisation
 from .escape import h
 from .links import PAGES, a, step_url
@@ -26,7 +28,7 @@ def _count(n: int, one: str, many: str) -> str:
 
 def data_files(org: Organisation, *, source_dir: str = "data", here: str = HERE) -> str:
     """A table of every data file: what is in it and which page shows it."""
-    open_actions = sum(1 for x in org.actions if x.status != "klaar")
+    open_actions = len(analysis.open_of(org))
     rows = [
         _row(
             f"{source_dir}/{org.files.get('organisation', 'organisation.yml')}",
@@ -83,7 +85,7 @@ def example_commands(org: Organisation, kind: str, *, today: dt.date) -> str:
     if kind == "action":
         due = today + dt.timedelta(days=28)
         meeting = f" --meeting {org.meetings[-1].id}" if org.meetings else ""
-        open_ones = [x.id for x in org.actions if x.status != "klaar"]
+        open_ones = [x.id for x in org.actions if x.is_open]
         done = open_ones[0] if open_ones else "ap-01"
         return _pre(
             [
@@ -94,7 +96,7 @@ def example_commands(org: Organisation, kind: str, *, today: dt.date) -> str:
         )
     if kind == "meeting":
         day = today + dt.timedelta(days=14)
-        follow = day + dt.timedelta(days=91)
+        follow = follow_up_horizon(day)
         facilitator = org.people[0].id if org.people else person
         attendees = ",".join(p.id for p in org.people[1:4]) or person
         return _pre(

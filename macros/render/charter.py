@@ -33,8 +33,8 @@ def charter(org: Organisation, *, here: str = HERE) -> str:
         makers = join((person_link(org, here, p.person) for p in step.data.performers), "")
         who = f"Wij ({makers})" if makers else "Wij"
         if not step.data.customers:
-            if step.id == org.steps[-1].id:
-                ext = org.info.external_customer
+            if org.is_last(step):
+                ext = org.external_customer
                 items = "".join(f"<li>{h(e)}</li>" for e in ext.expectations)
                 out.append(f'<p>{who} beloven de {h(ext.name.lower())}:</p><ul class="hb-charter">{items}</ul>')
             else:

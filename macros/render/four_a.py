@@ -37,7 +37,7 @@ def promises(org: Organisation, *, today: dt.date, here: str = HERE) -> str:
     table = action_table(org, here, open_, today, show_step=True, empty="Er staan geen actiepunten open.", stack=True)
     rows = []
     for person, n in analysis.workload(org):
-        over = n > limit
+        over = analysis.is_overloaded(org, n)
         note = f' <strong class="hb-flag">meer dan {limit}</strong>' if over else ""
         rows.append(f"<li>{a(here, person_url(person.id), person.name)}: {n} open{note}</li>")
     heavy = analysis.overloaded(org)
@@ -63,21 +63,15 @@ def promises(org: Organisation, *, today: dt.date, here: str = HERE) -> str:
 def attention(org: Organisation, *, here: str = HERE) -> str:
     """Aandacht: the handoffs to colleagues who work elsewhere, where a short call makes the difference."""
     items = []
-    for step in org.steps:
-        makers = {p.person for p in step.data.performers}
-        for entry in step.data.customers:
-            taker = org.person(entry.person)
-            places = {org.person(m).workplace for m in makers}
-            if taker.workplace in places and len(places) == 1:
-                continue
-            target = org.delivered_to(step, entry)
-            route = f"van {step_link(org, here, step.id)}" + (
-                f" naar {step_link(org, here, target.id)}" if target is not None else ""
-            )
-            items.append(
-                f"<li>{join(person_link(org, here, m) for m in sorted(makers))} &#8594; "
-                f"{person_link(org, here, taker.id)} ({WORKPLACE_LABELS[taker.workplace].lower()}), {route}</li>"
-            )
+    for handoff in analysis.remote_handoffs(org):
+        taker, target = handoff.taker, handoff.target
+        route = f"van {step_link(org, here, handoff.step.id)}" + (
+            f" naar {step_link(org, here, target.id)}" if target is not None else ""
+        )
+        items.append(
+            f"<li>{join(person_link(org, here, m) for m in handoff.makers)} &#8594; "
+            f"{person_link(org, here, taker.id)} ({WORKPLACE_LABELS[taker.workplace].lower()}), {route}</li>"
+        )
     has_handoffs = any(step.data.customers for step in org.steps)
     if not has_handoffs:
         body = "<p>Er zijn nog geen overdrachten vastgelegd. Vul per stap de interne klant in.</p>"

@@ -130,7 +130,7 @@ def _relaties(org: Organisation, here: str, today: dt.date) -> list[str]:
         )
     else:
         items.append("Plan samen een bijeenkomst over interne klanten. Zet de vervolgafspraak meteen in de agenda.")
-    pair = _office_to_field(org)
+    pair = analysis.office_to_field(org)
     if pair:
         items.append(
             f"Loop eens een halve dag mee met je interne klant. Bijvoorbeeld {person_link(org, here, pair[0])} "
@@ -138,15 +138,6 @@ def _relaties(org: Organisation, here: str, today: dt.date) -> list[str]:
         )
     items.append("Vraag je interne klant wat hem of haar echt helpt, en wat juist hindert.")
     return items
-
-
-def _office_to_field(org: Organisation) -> tuple[str, str] | None:
-    for step in org.steps:
-        for p in step.data.performers:
-            for c in step.data.customers:
-                if org.person(p.person).workplace == "kantoor" and org.person(c.person).workplace == "buiten":
-                    return p.person, c.person
-    return None
 
 
 def _technologie(org: Organisation, here: str, today: dt.date) -> list[str]:

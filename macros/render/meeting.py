@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import analysis
 from ..agenda import Agenda, Slot, agenda, clock, current_meeting, duration_nl, follow_up
 from ..followup import CALENDAR_FILE, FOLLOW_UP_FILE
 from ..model import WORKPLACE_LABELS, Meeting, Organisation
@@ -32,7 +33,7 @@ def calendar_link(here: str, org: Organisation | None = None) -> str:
     With ``org``, a file that would hold no event is not offered.
     """
     meetings = org is None or bool(org.meetings)
-    deadlines = org is None or any(x.status != "klaar" for x in org.actions)
+    deadlines = org is None or any(x.is_open for x in org.actions)
     links = []
     if meetings:
         links.append(
@@ -168,12 +169,13 @@ def _block(org: Organisation, meeting: Meeting | None, plan: Agenda, slot: Slot)
 
 def _extra(org: Organisation, meeting: Meeting | None, block_id: str) -> str:
     """What the data adds to a block: the goal, the names, the follow-up date, who was not there."""
-    ext = org.info.external_customer
+    ext = org.external_customer
     steps = org.steps
+    last = org.last_step
     if block_id == "opening" and meeting is not None and meeting.goal:
         return f'<p class="hb-goal"><strong>Doel van deze bijeenkomst.</strong> {h(meeting.goal)}</p>'
     if block_id == "internal_customer":
-        example = next((s for s in steps if s.data.customers and s.data.performers), None)
+        example = analysis.example_handoff(org)
         if example is None:
             return ""
         makers = names(org, [p.person for p in example.data.performers])
@@ -183,9 +185,9 @@ def _extra(org: Organisation, meeting: Meeting | None, block_id: str) -> str:
             f"<p>Een voorbeeld uit ons eigen werk: na de stap {h(example.name)} werkt {takers} verder met wat "
             f"{makers} {verb}. Onze externe klant is de {h(ext.name.lower())}.</p>"
         )
-    if block_id == "model" and steps:
+    if block_id == "model" and last is not None:
         return (
-            f"<p>Op het werkblad staan {len(steps)} stappen, van {h(steps[0].name)} tot {h(steps[-1].name)}. "
+            f"<p>Op het werkblad staan {len(steps)} stappen, van {h(steps[0].name)} tot {h(last.name)}. "
             f"Rechts staat de {h(ext.name.lower())}, met wat die van ons verwacht.</p>"
         )
     if block_id == "actions":
@@ -198,9 +200,7 @@ def _extra(org: Organisation, meeting: Meeting | None, block_id: str) -> str:
         return f"<p>Voorstel voor de vervolgbijeenkomst: {follow_up_text(meeting)}.</p>"
     if block_id == "inform":
         memo = a(HERE, PAGES["memo"], "memo")
-        absent = [p.id for p in org.people if meeting is not None and p.id not in meeting.attendees]
-        if meeting is not None and meeting.facilitator in absent:
-            absent.remove(meeting.facilitator)
+        absent = [p.id for p in analysis.absent(org, meeting)] if meeting is not None else []
         missing = f" Niet bij de bijeenkomst: {names(org, absent)}." if absent else ""
         return f"<p>Het {memo} staat klaar op deze site en komt uit de afspraken in de gegevens.{missing}</p>"
     return ""

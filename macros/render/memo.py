@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import analysis
 from ..agenda import current_meeting, follow_up, held_meeting, next_meeting
 from ..model import Action, Meeting, Organisation
 from ..nl import date_nl
@@ -35,7 +36,7 @@ def _actions(org: Organisation, meeting: Meeting) -> list[Action]:
 
 
 def _intro(org: Organisation, meeting: Meeting) -> str:
-    count = len(meeting.attendees) + (1 if meeting.facilitator and meeting.facilitator not in meeting.attendees else 0)
+    count = len(analysis.present(meeting))
     return (
         f"Op {date_nl(meeting.date)} hebben {count} collega's samen besproken wat onze interne klanten nodig "
         "hebben. Per stap hebben we afgesproken wat de volgende collega van ons krijgt, en wanneer. "

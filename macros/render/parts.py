@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from .. import analysis
 from ..model import STATUS_LABELS, Action, Need, Organisation
 from ..nl import date_nl
 from . import templates
@@ -87,4 +88,5 @@ def _label(name: str, on: bool) -> str:
 
 
 def open_actions(actions: Iterable[Action]) -> list[Action]:
-    return [x for x in actions if x.status != "klaar"]
+    """The open ones among ``actions``, by due date (see ``analysis.open_actions``)."""
+    return analysis.open_actions(actions)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .. import analysis
 from ..agenda import current_meeting
 from ..model import Organisation
 from ..nl import date_nl
@@ -31,11 +32,8 @@ def _steps(org: Organisation, ids: list[str]) -> str:
 
 
 def _task_division(org: Organisation) -> Item:
-    empty = [s.id for s in org.steps if not s.data.performers]
-    named = {p.person for s in org.steps for p in s.data.performers} | {
-        c.person for s in org.steps for c in s.data.customers
-    }
-    loose = [p for p in org.people if p.id not in named]
+    empty = [s.id for s in analysis.unstaffed_steps(org)]
+    loose = analysis.people_without_task(org)
     lines = [
         f"Welke hoofdstappen heeft het werk, en wie doet wat? Bekijk de "
         f"{a(HERE, PAGES['taakverdeling'], 'taakverdeling')} en de {a(HERE, PAGES['stappen'], 'stappen')}."
@@ -43,7 +41,7 @@ def _task_division(org: Organisation) -> Item:
     if empty:
         lines.append(f"Nog niemand ingevuld bij: {_steps(org, empty)}.")
     if loose:
-        lines.append(f"Staat in geen enkele stap: {join(h(p.name) for p in loose)}.")
+        lines.append(f"Werkt in geen enkele stap: {join(h(p.name) for p in loose)}.")
     state = "todo" if empty else "done"
     if not empty:
         lines.append(f"Alle {len(org.steps)} stappen hebben mensen.")
@@ -63,8 +61,7 @@ def _print_model(org: Organisation) -> Item:
 
 
 def _customers(org: Organisation) -> Item:
-    last = org.steps[-1].id if org.steps else None
-    missing = [s.id for s in org.steps if not s.data.customers and s.id != last]
+    missing = [s.id for s in analysis.steps_without_customer(org)]
     open_when = [
         s.id
         for s in org.steps
@@ -88,7 +85,7 @@ def _invite(org: Organisation) -> Item:
     people = [org.person(p) for p in meeting.attendees]
     office = [p for p in people if p.workplace == "kantoor"]
     field = [p for p in people if p.workplace == "buiten"]
-    others = [p for p in org.people if p.id not in meeting.attendees and p.id != meeting.facilitator]
+    others = analysis.absent(org, meeting)
     lines = [
         "Nodig naast de mensen van kantoor ook een paar mensen van buiten uit, zoals projectleiders en monteurs.",
         f"Uitgenodigd: {len(office)} van kantoor en {len(field)} van buiten.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .. import analysis
 from ..agenda import Slot, clock
 from ..model import Meeting, Organisation
 from .escape import h
@@ -20,26 +21,6 @@ def questions(items: list[str] | tuple[str, ...], title: str = "Open vragen") ->
     return f'<p class="hb-sub">{title}</p><ul class="hb-questions">' + "".join(f"<li>{q}</li>" for q in items) + "</ul>"
 
 
-def _present(meeting: Meeting | None) -> set[str]:
-    """Who is at the meeting: the attendees and the facilitator (everyone, when there is no meeting)."""
-    if meeting is None:
-        return set()
-    return set(meeting.attendees) | ({meeting.facilitator} if meeting.facilitator else set())
-
-
-def _go_between(org: Organisation, meeting: Meeting, person_id: str, step_id: str) -> str | None:
-    """Someone at the meeting who works with an absent person: a colleague in the same step, else in this step."""
-    present = _present(meeting) - {meeting.facilitator}
-    shared = [
-        p.person for s in org.steps for p in s.data.performers if person_id in {q.person for q in s.data.performers}
-    ]
-    here = [p.person for p in org.step(step_id).data.performers]
-    for candidate in [*shared, *here]:
-        if candidate in present and candidate != person_id:
-            return candidate
-    return None
-
-
 def _about(template: str, need: str = "") -> Callable[[str], str]:
     """A phrase about an absent person; only the constant template is formatted, never the data."""
     return lambda name: template.format(name=name, need=need)
@@ -54,10 +35,10 @@ def _ask(
     speaks of them ("wanneer Tom dit nodig heeft.").
     """
     person = org.person(person_id)
-    if meeting is None or person_id in _present(meeting):
+    if meeting is None or person_id in analysis.present(meeting):
         return f"{h(person.name)}: {direct}"
     first = h(person.name.split()[0])
-    colleague = _go_between(org, meeting, person_id, step_id)
+    colleague = analysis.go_between(org, meeting, person_id, step_id)
     topic = about(first)
     if colleague is None:
         return f"{h(person.name)} is er niet bij. Bel {first} na afloop en vraag {topic}"
@@ -68,8 +49,8 @@ def round_html(org: Organisation, meeting: Meeting | None, slot: Slot) -> str:
     """One step of the mapping round: its people, its internal customer, what is known now, what to ask."""
     step = slot.step
     assert step is not None
-    ext = org.info.external_customer
-    is_last = step == org.steps[-1]
+    ext = org.external_customer
+    is_last = org.is_last(step)
     workers = [
         f"{h(org.person(p.person).name)} ({h(org.person(p.person).function.lower())})" for p in step.data.performers
     ]

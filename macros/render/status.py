@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import analysis
 from ..agenda import follow_up
 from ..model import Meeting, Organisation
 from ..nl import date_nl
 from .escape import h
 from .links import PAGES, a, person_url, rel
-from .parts import open_actions
 
 
 def is_past(meeting: Meeting | None, today: dt.date) -> bool:
@@ -58,7 +58,7 @@ def overview_notice(meeting: Meeting | None, today: dt.date, here: str) -> str:
 def follow_up_agenda(org: Organisation, meeting: Meeting, today: dt.date, here: str) -> str:
     """Markdown: the open action points to go through in the follow-up, late ones marked."""
     day, _ = follow_up(meeting)
-    points = sorted(open_actions(org.actions), key=lambda x: (x.due, x.id))
+    points = analysis.open_of(org)
     heading = f"## Voor de vervolgbijeenkomst op {date_nl(day)}"
     if not points:
         return (

@@ -98,7 +98,7 @@ def worksheet(org: Organisation) -> str:
     if meeting is not None:
         sub += f" · {h(meeting.title)} · {date_nl(meeting.date)}"
     columns = [_column(org, s) for s in org.steps]
-    ext = org.info.external_customer
+    ext = org.external_customer
     columns.append(_end_column(ext.name, list(ext.expectations)))
     note = ""
     if len(org.steps) > MAX_STEPS:
@@ -120,5 +120,5 @@ def blank_worksheet(steps: int = BLANK_STEPS) -> str:
 def sheet_summary(org: Organisation) -> str:
     """One line for the screen: which steps and names the sheet holds."""
     steps = join(h(s.name) for s in org.steps)
-    ext = h(org.info.external_customer.name.lower())
+    ext = h(org.external_customer.name.lower())
     return f'<p class="hb-screen-only">Het werkblad heeft {len(org.steps)} stappen: {steps}. Daarna komt de {ext}.</p>'
