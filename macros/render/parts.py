@@ -44,9 +44,9 @@ def action_rows(org: Organisation, actions: Iterable[Action], today: dt.date) ->
     ]
 
 
-def macros() -> Any:
-    """The macros of ``parts.html`` (an override from the theme's folder wins), for Python callers."""
-    return templates.environment(templates.override_dirs()).get_template("parts.html").module
+def macros(name: str = "parts.html") -> Any:
+    """The macros of a template (an override from the theme's folder wins), for Python callers."""
+    return templates.environment(templates.override_dirs()).get_template(name).module
 
 
 def person_link(org: Organisation, here: str, person_id: str) -> str:
