@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from .. import analysis
 from ..agenda import Agenda, Slot, agenda, clock, current_meeting, duration_nl, follow_up
@@ -11,6 +12,7 @@ from ..model import WORKPLACE_LABELS, Meeting, Organisation
 from ..nl import date_nl
 from .escape import h, md
 from .links import PAGES, a, rel
+from .parts import macros
 from .script_round import names, questions, round_html
 from .script_text import TEXT
 from .status import is_past, past_notice
@@ -24,7 +26,15 @@ NO_MEETING = (
 
 def _ics(here: str, path: str) -> str:
     folder, name = path.rsplit("/", 1)
-    return h(rel(here, folder + "/") + name)
+    return rel(here, folder + "/") + name
+
+
+@dataclass(frozen=True)
+class CalendarView:
+    meetings: bool  # there is a follow-up to put in the calendar
+    deadlines: bool  # there are open action points
+    follow_up_href: str
+    calendar_href: str
 
 
 def calendar_link(here: str, org: Organisation | None = None) -> str:
@@ -32,23 +42,15 @@ def calendar_link(here: str, org: Organisation | None = None) -> str:
 
     With ``org``, a file that would hold no event is not offered.
     """
-    meetings = org is None or bool(org.meetings)
-    deadlines = org is None or any(x.is_open for x in org.actions)
-    links = []
-    if meetings:
-        links.append(
-            f'<a class="hb-calendar" href="{_ics(here, FOLLOW_UP_FILE)}" download>Vervolgbijeenkomst in je agenda (.ics)</a>'
-        )
-    if meetings or deadlines:
-        label = "Vervolg en alle actiepunten van iedereen" if meetings else "Alle open actiepunten"
-        links.append(
-            f'<a class="hb-calendar" href="{_ics(here, CALENDAR_FILE)}" download>{label}, voor de begeleider (.ics)</a>'
-        )
-    if not links:
-        return '<span class="hb-meta">Er staat nog niets voor de agenda klaar: nog geen bijeenkomst en geen open actiepunt.</span>'
-    return (
-        " · ".join(links)
-        + ' <span class="hb-meta">Open het bestand in Outlook, of importeer het in Google Agenda.</span>'
+    return str(macros("meeting.html").calendar_link(calendar_view(here, org)))
+
+
+def calendar_view(here: str, org: Organisation | None = None) -> CalendarView:
+    return CalendarView(
+        meetings=org is None or bool(org.meetings),
+        deadlines=org is None or bool(analysis.open_of(org)),
+        follow_up_href=_ics(here, FOLLOW_UP_FILE),
+        calendar_href=_ics(here, CALENDAR_FILE),
     )
 
 
