@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .. import analysis
 from ..agenda import follow_up
 from ..model import Meeting, Organisation
-from .parts import action_rows, macros
+from .parts import ActionRow, action_rows, macros
 
 
 def is_past(meeting: Meeting | None, today: dt.date) -> bool:
@@ -57,8 +57,19 @@ def overview_notice(meeting: Meeting | None, today: dt.date, here: str) -> str:
     return str(page.past_notice(view, page.overview_extra(here)))
 
 
+@dataclass(frozen=True)
+class FollowUpView:
+    """The follow-up of a meeting and the open action points to go through in it."""
+
+    day: dt.date
+    rows: list[ActionRow]
+
+
+def follow_up_view(org: Organisation, meeting: Meeting, today: dt.date) -> FollowUpView:
+    return FollowUpView(follow_up(meeting)[0], action_rows(org, analysis.open_of(org), today))
+
+
 def follow_up_agenda(org: Organisation, meeting: Meeting, today: dt.date, here: str) -> str:
     """Markdown: the open action points to go through in the follow-up, late ones marked."""
-    day, _ = follow_up(meeting)
-    rows = action_rows(org, analysis.open_of(org), today)
-    return str(macros("status.html").follow_up_agenda(day, rows, here))
+    view = follow_up_view(org, meeting, today)
+    return str(macros("status.html").follow_up_agenda(view.day, view.rows, here))
