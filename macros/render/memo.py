@@ -10,7 +10,7 @@ from ..agenda import current_meeting, follow_up, held_meeting, next_meeting
 from ..model import Action, Meeting, Organisation, Step
 from ..nl import date_nl
 from .links import PAGES
-from .meeting import NO_MEETING, CalendarView, calendar_view
+from .meeting import CalendarView, calendar_view, no_meeting
 from .parts import ActionRow, action_rows, macros
 
 HERE = PAGES["memo"]
@@ -92,7 +92,7 @@ def memo(org: Organisation, meeting_id: str | None = None, *, today: dt.date | N
         planned = next_meeting(org, today) if today is not None else None
         if planned is not None:
             return str(page.planned(planned.date))
-        return NO_MEETING + "\n"
+        return no_meeting() + "\n"
     day, default = follow_up(meeting)
     view = MemoView(
         meeting=meeting,
