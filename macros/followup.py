@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
-from . import analysis
 from .agenda import DEFAULT_START, follow_up
 from .model import Action, Meeting, Organisation
 from .nl import date_nl
@@ -89,7 +88,7 @@ def entries(org: Organisation, *, with_actions: bool = True) -> list[Entry]:
     """Follow-ups first (by date), then open action points (by due date) unless ``with_actions`` is False."""
     domain = f"{_slug(org.info.name)}.handboek"
     meetings = sorted(org.meetings, key=lambda m: (m.date, m.id))
-    actions = analysis.open_of(org) if with_actions else []
+    actions = sorted((a for a in org.actions if a.is_open), key=lambda a: (a.due, a.id)) if with_actions else []
     return [_follow_up_entry(org, m, domain) for m in meetings] + [_action_entry(org, a, domain) for a in actions]
 
 
