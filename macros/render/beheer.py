@@ -23,9 +23,10 @@ class FilesView:
 
 def data_files(org: Organisation, *, source_dir: str = "data", here: str = HERE) -> str:
     """A table of every data file: what is in it and which page shows it."""
-    defaults = {"organisation": "organisation.yml", "people": "people.yml", "actions": "actions.yml"}
-    defaults["meetings"] = "meetings.yml"
-    paths = {key: f"{source_dir}/{org.files.get(key, name)}" for key, name in defaults.items()}
+    paths = {
+        key: f"{source_dir}/{org.files.get(key, f'{key}.yml')}"
+        for key in ("organisation", "people", "actions", "meetings")
+    }
     view = FilesView(org, source_dir, paths, len(analysis.open_of(org)))
     return str(macros("beheer.html").data_files(view, here))
 
