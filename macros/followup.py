@@ -88,9 +88,7 @@ def entries(org: Organisation, *, with_actions: bool = True) -> list[Entry]:
     """Follow-ups first (by date), then open action points (by due date) unless ``with_actions`` is False."""
     domain = f"{_slug(org.info.name)}.handboek"
     meetings = sorted(org.meetings, key=lambda m: (m.date, m.id))
-    actions = (
-        sorted((a for a in org.actions if a.status != "klaar"), key=lambda a: (a.due, a.id)) if with_actions else []
-    )
+    actions = sorted((a for a in org.actions if a.is_open), key=lambda a: (a.due, a.id)) if with_actions else []
     return [_follow_up_entry(org, m, domain) for m in meetings] + [_action_entry(org, a, domain) for a in actions]
 
 

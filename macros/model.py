@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from .agenda import DEFAULT_MINUTES
+from .meeting_model import DEFAULT_MINUTES
 
 Id = Annotated[
     str,
@@ -195,9 +195,14 @@ class Action(_Strict):
     step: Id | None = Field(None, description="Code van de stap waar het bij hoort.")
     meeting: Id | None = Field(None, description="Code van de bijeenkomst waarin het is afgesproken.")
 
+    @property
+    def is_open(self) -> bool:
+        """Not done yet: 'open' or 'bezig'. The one definition every page and check uses."""
+        return self.status != "klaar"
+
     def is_overdue(self, today: dt.date) -> bool:
-        """Not done and past its due date."""
-        return self.status != "klaar" and self.due < today
+        """Open and past its due date: late."""
+        return self.is_open and self.due < today
 
 
 class ActionsFile(_Strict):
