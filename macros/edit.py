@@ -9,7 +9,6 @@ Nothing here knows about MkDocs or the command line.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from . import roundtrip, schema
 from .load import Loaded, display_path, load
 from .problems import DataError, Problem
 from .rules import check
+from .text import hint, shown
 from .yamlsrc import YamlProblem, decode
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -59,14 +59,14 @@ def parse_date(text: str) -> dt.date:
             return dt.datetime.strptime(value, pattern).date()
         except ValueError:
             continue
-    raise ValueError(f"'{text}' is geen datum. Schrijf JJJJ-MM-DD, zoals 2026-12-15.")
+    raise ValueError(f"'{shown(text)}' is geen datum. Schrijf JJJJ-MM-DD, zoals 2026-12-15.")
 
 
 def parse_time(text: str) -> str:
     """A start time as 'UU:MM' (also accepts 8:30 and 8.30)."""
     match = TIME.match(text.strip())
     if not match:
-        raise ValueError(f"'{text}' is geen tijd. Schrijf UU:MM, zoals 08:30.")
+        raise ValueError(f"'{shown(text)}' is geen tijd. Schrijf UU:MM, zoals 08:30.")
     return f"{int(match[1]):02d}:{match[2]}"
 
 
@@ -74,18 +74,16 @@ def parse_id(text: str) -> str:
     """A code: small letters, digits and hyphens."""
     if not ID.match(text) or len(text) > 60:
         raise ValueError(
-            f"'{text}' is geen geldige code. Gebruik kleine letters, cijfers en streepjes, zoals 'erik-smit' of 'ap-09'."
+            f"'{shown(text)}' is geen geldige code. Gebruik kleine letters, cijfers en streepjes, zoals 'erik-smit' of 'ap-09'."
         )
     return text
 
 
 def _known(value: str, known: Iterable[str], unknown: str, option: str) -> None:
-    names = sorted(known)
+    names = set(known)
     if value in names:
         return
-    close = difflib.get_close_matches(value, names, n=1)
-    hint = f" Bedoel je '{close[0]}'?" if close else f" Bekend: {', '.join(names[:12]) or 'nog niets'}."
-    raise EditError(f"{option}: {unknown} '{value}'.{hint}")
+    raise EditError(f"{option}: {unknown} '{shown(value)}'.{hint(value, names, empty=' Bekend: nog niets.')}")
 
 
 def _current(folder: Path) -> Loaded:

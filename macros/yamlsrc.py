@@ -21,6 +21,8 @@ from ruamel.yaml.events import ScalarEvent
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 
+from .text import shown
+
 try:
     from yaml.cyaml import CParser as _CParser
 except ImportError:  # PyYAML built without libyaml: ruamel.yaml reads everything
@@ -174,7 +176,7 @@ def _build(path: str, events: Iterable[Any]) -> Source:
         if key in top.container:
             first = source.keys[(*top.path, key)]
             raise YamlProblem(
-                pos, f"sleutel '{key}' staat hier twee keer (eerst op regel {first.line}); haal er één weg."
+                pos, f"sleutel '{shown(key)}' staat hier twee keer (eerst op regel {first.line}); haal er één weg."
             )
         top.key = (key, pos)
         return None
@@ -204,8 +206,8 @@ def _build(path: str, events: Iterable[Any]) -> Source:
         tag = getattr(event, "tag", None)
         tag = getattr(tag, "value", tag)
         if tag not in _PLAIN_TAGS:
-            shown = str(tag).replace("tag:yaml.org,2002:", "!!")
-            raise YamlProblem(pos, f"labels als '{shown}' worden niet ondersteund; haal het label weg.")
+            label = shown(str(tag).replace("tag:yaml.org,2002:", "!!"))
+            raise YamlProblem(pos, f"labels als '{label}' worden niet ondersteund; haal het label weg.")
         if kind in ("MappingStartEvent", "SequenceStartEvent"):
             if len(stack) >= MAX_DEPTH:
                 raise YamlProblem(pos, f"te diep genest (meer dan {MAX_DEPTH} niveaus).")
@@ -276,7 +278,11 @@ def _yaml_message(exc: MarkedYAMLError) -> str:
     if "'\\t'" in problem or "\\t" in problem:
         return "tab gevonden; YAML springt in met spaties. Vervang de tab door spaties."
     if "mapping values are not allowed" in problem:
-        return "dubbele punt op een onverwachte plek; zet de waarde tussen aanhalingstekens of zet de sleutel op een eigen regel."
+        return (
+            "dubbele punt op een onverwachte plek. Springt deze regel verder in dan de sleutel erboven? "
+            "Zet sleutels van één blok precies onder elkaar (de inspringing klopt dan niet). Hoort de dubbele "
+            "punt bij de tekst? Zet de waarde dan tussen aanhalingstekens."
+        )
     if "could not find expected ':'" in problem:
         return "hier mist een ':' achter de sleutel, of de inspringing klopt niet."
     if "expected <block end>" in problem or "did not find expected" in problem:
