@@ -374,3 +374,28 @@ def load(data_dir: str | os.PathLike[str], overrides: Mapping[str, str] | None =
         },
     )
     return Loaded(org, Path(data_dir), col.sources)
+
+
+def outside_links(folder: Path, project: Path) -> list[Problem]:
+    """Every symlink under ``folder`` (such as docs/) that points outside ``project``: one error each.
+
+    MkDocs would copy the target into the site (a system file, a private note). The message names
+    the link, never what it points at or holds.
+    """
+    root = project.resolve()
+    found = []
+    for base, dirs, files in os.walk(folder):
+        for name in sorted(dirs + files):
+            path = Path(base) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                found.append(
+                    Problem(
+                        display_path(path),
+                        1,
+                        1,
+                        "error",
+                        "koppeling (symlink) naar iets buiten het project; die wordt niet gepubliceerd. "
+                        "Zet het bestand zelf in de map, of haal de koppeling weg.",
+                    )
+                )
+    return sorted(found)

@@ -30,7 +30,7 @@ from .text import CONTROL_CLASS, shown
 # They keep the built site proportional to the data (a name is copied into every page) and are
 # explained on /beheer/ ("Grenzen"); the JSON Schema carries them too (maxLength, maxItems).
 ID_MAX = 60  # a code: also part of a page address
-SHORT_NAME_MAX = 40  # the header of every page, on a phone too
+SHORT_NAME_MAX = 60  # the header and title of every page
 NAME_MAX = 100  # a name, title, function, team, place, role or link text
 SENTENCE_MAX = 300  # one sentence: what is needed, an agreement, an action point, a place
 PARAGRAPH_MAX = 1000  # a description or summary of a few sentences
@@ -56,14 +56,14 @@ Id = Annotated[
 ]
 
 
-def _text(limit: int) -> Any:
-    return Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=limit, pattern=TEXT_PATTERN)]
+def _text(limit: int) -> StringConstraints:
+    return StringConstraints(strip_whitespace=True, min_length=1, max_length=limit, pattern=TEXT_PATTERN)
 
 
-Name = _text(NAME_MAX)
-ShortName = _text(SHORT_NAME_MAX)
-Sentence = _text(SENTENCE_MAX)
-Paragraph = _text(PARAGRAPH_MAX)
+Name = Annotated[str, _text(NAME_MAX)]
+ShortName = Annotated[str, _text(SHORT_NAME_MAX)]
+Sentence = Annotated[str, _text(SENTENCE_MAX)]
+Paragraph = Annotated[str, _text(PARAGRAPH_MAX)]
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
@@ -116,7 +116,9 @@ class _Strict(BaseModel):
 class ExternalCustomer(_Strict):
     name: Name = Field(description="Naam van de externe klant aan het eind van de keten, bijvoorbeeld 'Opdrachtgever'.")
     description: Sentence | None = Field(None, description="Wie dit is, in één zin.")
-    expectations: list[Sentence] = Field(min_length=1, max_length=MAX_ENTRIES, description="Wat de externe klant van ons verwacht.")
+    expectations: list[Sentence] = Field(
+        min_length=1, max_length=MAX_ENTRIES, description="Wat de externe klant van ons verwacht."
+    )
 
 
 class Settings(_Strict):
@@ -206,11 +208,13 @@ class Performer(_Strict):
 
 class Customer(_Strict):
     person: Id = Field(description="Code van de interne klant uit people.yml.")
-    needs: list[Need] = Field(default_factory=list, max_length=MAX_ENTRIES, description="Wat de interne klant van deze stap nodig heeft.")
+    needs: list[Need] = Field(
+        default_factory=list, max_length=MAX_ENTRIES, description="Wat de interne klant van deze stap nodig heeft."
+    )
     in_return: list[Need] = Field(
         default_factory=list,
         max_length=MAX_ENTRIES,
-        description="Wat de mensen in deze stap terug mogen verwachten van de interne klant."
+        description="Wat de mensen in deze stap terug mogen verwachten van de interne klant.",
     )
     for_step: Id | None = Field(
         None,
@@ -224,8 +228,12 @@ class StepFile(_Strict):
 
     name: Name = Field(description="Naam van de stap, bijvoorbeeld 'Calculatie/offerte'.")
     summary: Paragraph = Field(description="Wat er in deze stap gebeurt, in één of twee zinnen.")
-    performers: list[Performer] = Field(default_factory=list, max_length=MAX_PEOPLE, description="Wie in deze stap werkt.")
-    customers: list[Customer] = Field(default_factory=list, max_length=MAX_PEOPLE, description="De interne klant(en) van deze stap.")
+    performers: list[Performer] = Field(
+        default_factory=list, max_length=MAX_PEOPLE, description="Wie in deze stap werkt."
+    )
+    customers: list[Customer] = Field(
+        default_factory=list, max_length=MAX_PEOPLE, description="De interne klant(en) van deze stap."
+    )
 
 
 class Action(_Strict):
@@ -277,7 +285,9 @@ class Durations(_Strict):
 class Agreement(_Strict):
     step: Id = Field(description="Code van de stap waar de afspraken over gaan.")
     points: list[Sentence] = Field(
-        min_length=1, max_length=MAX_ENTRIES, description="Wat er voor deze stap is afgesproken, één afspraak per regel."
+        min_length=1,
+        max_length=MAX_ENTRIES,
+        description="Wat er voor deze stap is afgesproken, één afspraak per regel.",
     )
 
 
@@ -301,7 +311,7 @@ class Meeting(_Strict):
     agreements: list[Agreement] = Field(
         default_factory=list,
         max_length=MAX_STEPS,
-        description="Wat er per stap is afgesproken; dit komt in het memo aan alle collega's."
+        description="Wat er per stap is afgesproken; dit komt in het memo aan alle collega's.",
     )
 
 

@@ -92,13 +92,13 @@ def test_hostile_values_render_as_text(hostile_build: Build) -> None:
     step = build.page("stappen/uitvoering/")
     assert "&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;" in build.page("stappen/")
     assert "&#123;&#123; config.site_name &#125;&#125;" in build.page("mensen/gerda-meijer/")
-    assert "lang " * 100 in build.page("stappen/aanvraag-opname/") or "lang " * 100 in step
+    assert "lang " * 30 in build.page("stappen/aanvraag-opname/") or "lang " * 30 in step
 
     # Every hostile value is on some page, character for character, as text.
     text = " ".join(shown)
     missing = [v for v in hostile.HOSTILE + hostile.EXTRA if " ".join(v.split()) not in text]
     assert missing == []
-    assert "Z" * 100_000 in text
+    assert "Z" * 150 in text
 
 
 def test_the_organisation_name_is_escaped_once(default_build: Build) -> None:
