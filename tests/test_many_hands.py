@@ -74,18 +74,18 @@ def test_a_hand_edit_during_an_add_stops_the_add_and_stays(data_copy: Path, monk
 
 def test_an_add_waits_for_the_lock_and_says_so(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     heard: list[str] = []
-    release = threading.Event()
+    release, held = threading.Event(), threading.Event()
 
     def holder() -> None:
         with lock.hold(data_copy):
+            held.set()
             release.wait(5)
 
     thread = threading.Thread(target=holder)
     thread.start()
     try:
         monkeypatch.setenv(lock.WAIT_ENV, "0.3")
-        while not (data_copy / lock.LOCK_NAME).exists():
-            pass
+        assert held.wait(5)
         with pytest.raises(edit.EditError) as info:
             edit.add_action(
                 data_copy, what="Wacht", who="erik-smit", due=dt.date(2027, 1, 15), today=TODAY, notify=heard.append
