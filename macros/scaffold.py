@@ -109,6 +109,7 @@ performers: []
 customers: []
 """
 
+
 def files(name: str) -> dict[str, str]:
     """The text of every file of a new organisation, by path inside the data folder."""
     out = {
