@@ -21,12 +21,13 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from . import lock, roundtrip, schema
 from .append import append_item
 from .load import Loaded, display_path, load
+from .model import ID_MAX, ID_PATTERN
 from .problems import DataError, Problem
 from .rules import check
 from .text import hint, shown
 from .yamlsrc import YamlProblem, decode
 
-ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID = re.compile(ID_PATTERN)
 TIME = re.compile(r"^([01]?[0-9]|2[0-3])[:.]([0-5][0-9])$")
 # A new actions.yml or meetings.yml, written by an edit or by 'handboek init' (scaffold.py): the text is here once.
 NEW_FILES = {
@@ -84,7 +85,7 @@ def parse_time(text: str) -> str:
 
 def parse_id(text: str) -> str:
     """A code: small letters, digits and hyphens."""
-    if not ID.match(text) or len(text) > 60:
+    if not ID.match(text) or len(text) > ID_MAX:
         raise ValueError(
             f"'{shown(text)}' is geen geldige code. Gebruik kleine letters, cijfers en streepjes, zoals 'erik-smit' of 'ap-09'."
         )

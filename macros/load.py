@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from .messages import problems_from
 from .model import (
     ID_MAX,
+    ID_PATTERN,
     MAX_DATA_BYTES,
     MAX_STEPS,
     ActionsFile,
@@ -36,7 +37,7 @@ from .yamlsrc import Pos, Source, YamlProblem, decode, parse
 # Ids that would give a generated page the address of a hand-written one.
 RESERVED_IDS = {"index"}
 # ASCII digits only: Python's \d would take Arabic-Indic digits as a step number too.
-STEP_FILE = re.compile(r"^([0-9]{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
+STEP_FILE = re.compile(r"^([0-9]{2})-(" + ID_PATTERN.removeprefix("^").removesuffix("$") + ")$")
 DATA_SUFFIXES = (".yml", ".yaml")  # in any case: 08-x.YML is a step file too
 M = TypeVar("M", bound=BaseModel)
 

@@ -130,6 +130,24 @@ class Settings(_Strict):
 class Feedback(_Strict):
     """Where feedback on a handoff goes: an e-mail address or the address of an issue tracker."""
 
+    # The schema says what _one_target checks: exactly one of the two is filled in.
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={
+            "oneOf": [
+                {
+                    "required": ["email"],
+                    "properties": {"email": {"type": "string", "description": "Feedback per e-mail."}},
+                },
+                {
+                    "required": ["url"],
+                    "properties": {"url": {"type": "string", "description": "Feedback via een meldsysteem."}},
+                },
+            ]
+        },
+    )
+
     email: Email | None = Field(
         None,
         description="E-mailadres dat de feedback krijgt. De link opent een e-mail met het onderwerp al ingevuld.",

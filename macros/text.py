@@ -19,7 +19,7 @@ CONTROL_CLASS = r"\x00-\x08\x0b-\x1f\x7f-\x9f"
 CONTROL = re.compile(f"[{CONTROL_CLASS}]")
 # In a message every control character is escaped, tab and line feed too, and so are the characters
 # that break or reverse a line in a terminal or a log (line and paragraph separators, bidi controls).
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(f"[\\t\\n{CONTROL_CLASS}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 SHOWN_MAX = 60
 

@@ -258,3 +258,13 @@ def test_limits_are_in_the_schema_and_on_the_beheer_page() -> None:
     assert "## Grenzen" in page
     for number in (model.SHORT_NAME_MAX, model.NAME_MAX, model.SENTENCE_MAX, model.PARAGRAPH_MAX, model.MAX_PEOPLE):
         assert str(number) in page
+
+
+def test_the_build_log_shows_control_characters_as_escapes(data_copy: Path, tmp_path: Path) -> None:
+    escaped = HOSTILE_TEXT.encode("unicode_escape").decode("ascii").replace('"', '\\"')
+    path = data_copy / "people.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("name: Erik Smit", f'name: "{escaped}"', 1))
+    build = run_build(tmp_path, data_copy)
+    assert build.returncode != 0
+    assert "people.yml" in build.output and "\\x1b[2J" in build.output
+    _forbidden(build.output)

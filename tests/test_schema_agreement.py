@@ -39,6 +39,7 @@ WHERE = {
     "name": ("people", ("people", 0, "name")),
     "short_name": ("organisation", ("short_name",)),
     "feedback": ("organisation", ("feedback", "url")),
+    "feedback.email": ("organisation", ("feedback", "email")),
     "edit_url": ("organisation", ("edit_url",)),
 }
 CASES = [
@@ -78,6 +79,9 @@ CASES = [
     ("feedback", "javascript:alert(1)//{title}"),
     ("feedback", "mailto:handboek@voorbeeld.nl"),
     ("feedback", "https://x.nl/" + "a" * 500 + "{title}"),
+    ("feedback.email", "handboek@voorbeeld.nl"),
+    ("both", "handboek@voorbeeld.nl"),
+    ("neither", ""),
     ("edit_url", "https://github.com/org/h/edit/main/{path}"),
     ("edit_url", 'https://x.nl/"{path}'),
     ("what", "Iets doen"),
@@ -100,6 +104,10 @@ CASES = [
 
 
 def _with(field: str, value: str) -> tuple[str, Any]:
+    if field in ("both", "neither"):  # feedback: exactly one of e-mail and url
+        doc = copy.deepcopy(ORG)
+        doc["feedback"] = {"email": value, "url": "https://x.nl/new?title={title}"} if field == "both" else {}
+        return "organisation", doc
     kind, loc = WHERE[field]
     doc = copy.deepcopy(BASES[kind])
     doc.pop("feedback", None)  # one target only: the case sets it
