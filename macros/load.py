@@ -287,7 +287,7 @@ def _check_for_step(col: _Collector, steps: list[Step], step_ids: set[str]) -> N
                 )
 
 
-def _check_size(col: _Collector) -> None:
+def _check_size(col: _Collector) -> bool:
     """The whole data folder stays under MAX_DATA_BYTES: memory and the site grow with it."""
     folder = col.data_dir
     files = [folder / name for name in DATA_FILES]
@@ -307,6 +307,8 @@ def _check_size(col: _Collector) -> None:
             f"de gegevens zijn samen {total / 1_000_000:.1f} MB; de grens is {MAX_DATA_BYTES // 1_000_000} MB. "
             "Haal oude actiepunten en bijeenkomsten weg (ze blijven in de geschiedenis van git).",
         )
+        return False
+    return True
 
 
 DATA_FILES = ("organisation.yml", "people.yml", "actions.yml", "meetings.yml")
@@ -319,7 +321,8 @@ def load(data_dir: str | os.PathLike[str], overrides: Mapping[str, str] | None =
     it would have after an edit, so that an edit is checked before it is written.
     """
     col = _Collector(Path(data_dir), overrides)
-    _check_size(col)
+    if not _check_size(col):  # stop before reading: memory grows with what is read
+        raise DataError(col.problems)
     info = col.read("organisation.yml", OrganisationFile)
     people = col.read("people.yml", PeopleFile)
     steps, step_ids = _read_steps(col)
