@@ -116,9 +116,10 @@ def _text(html: str) -> str:
 
 
 # Markdown, HTML and Jinja at once, in every text field: the rotating corpus cannot miss a field this way.
+# Names are cut at 100 characters (the model's limit): the checked parts come first, the links after.
 EVERYWHERE = (
-    "[klik](javascript:alert(1)) **vet** ![b](https://evil.example/t.png) <https://evil.example/auto> "
-    "<b>tag</b> {{ 7*7 }} `code` _schuin_"
+    "[klik](javascript:alert(1)) {{ 7*7 }} **vet** <b>tag</b> `code` _schuin_ "
+    "![b](https://evil.example/t.png) <https://evil.example/auto>"
 )
 
 
