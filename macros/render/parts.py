@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from ..model import STATUS_LABELS, Action, Need, Organisation
 from ..nl import date_nl
+from . import templates
 from .escape import h
 from .links import a, person_url, step_url
 
@@ -31,23 +33,17 @@ def join(parts: Iterable[str], empty: str = "") -> str:
 
 
 def need_card(need: Need, *, in_return: bool = False) -> str:
-    """One expectation: what, and when, in what form and why."""
-    rows = [("Wanneer", need.when), ("Vorm", need.form), ("Waarom", need.why)]
-    if in_return:
-        rows = [(label, value) for label, value in rows if value]
-    details = "".join(
-        f"<dt>{label}</dt><dd>{h(value)}</dd>" if value else f'<dt>{label}</dt><dd class="hb-missing">{NOT_AGREED}</dd>'
-        for label, value in rows
-    )
-    body = f"<dl>{details}</dl>" if details else ""
-    return f'<div class="hb-need"><p class="hb-need-what">{h(need.what)}</p>{body}</div>'
+    """One expectation: what, and when, in what form and why (template ``parts.html``)."""
+    return str(_parts().need_card(need, in_return))
 
 
 def needs_block(needs: Iterable[Need], *, in_return: bool = False, empty: str) -> str:
-    cards = [need_card(n, in_return=in_return) for n in needs]
-    if not cards:
-        return f'<p class="hb-empty">{empty}</p>'
-    return '<div class="hb-needs">' + "".join(cards) + "</div>"
+    return str(_parts().needs_block(list(needs), empty, in_return))
+
+
+def _parts() -> Any:
+    """The macros of ``parts.html``, for Python callers that have not moved to a template yet."""
+    return templates.environment(templates.override_dirs()).get_template("parts.html").module
 
 
 def action_table(
