@@ -2,56 +2,34 @@
 
 Each edit reads the file in round-trip form (comments, key order and quotes
 stay), changes it, checks the whole data folder as it would be after the edit
-with the project's own loader, and only then writes the file, atomically.
-Nothing here knows about MkDocs or the command line.
+with the project's own loader, and only then writes the file, atomically; the
+lock, the read and the write are in ``session.py``. Nothing here knows about
+MkDocs or the command line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from . import lock, roundtrip, schema
+from . import roundtrip
 from .append import append_item
-from .load import Loaded, display_path, load
-from .model import ID_MAX, ID_PATTERN
-from .problems import DataError, Problem
-from .rules import check
+from .limits import ID_MAX, ID_PATTERN
+from .load import display_path
+from .problems import Problem
+from .session import NEW_FILES as NEW_FILES
+from .session import EditError as EditError
+from .session import Notify, editing
 from .text import hint, shown
-from .yamlsrc import YamlProblem, decode
 
 ID = re.compile(ID_PATTERN)
 TIME = re.compile(r"^([01]?[0-9]|2[0-3])[:.]([0-5][0-9])$")
-# A new actions.yml or meetings.yml, written by an edit or by 'handboek init' (scaffold.py): the text is here once.
-NEW_FILES = {
-    "actions.yml": """\
-# Actiepunten: wat, wie, wanneer. Status is open, bezig of klaar.
-# Voeg ze toe met: handboek action add --what "..." --who code --due JJJJ-MM-DD
-actions: []
-""",
-    "meetings.yml": """\
-# Bijeenkomsten over interne klanten, met de datum van de vervolgbijeenkomst.
-# Voeg ze toe met: handboek meeting add --title "..." --date JJJJ-MM-DD
-meetings: []
-""",
-}
-Notify = Callable[[str], None]
-
-
-class EditError(Exception):
-    """An edit that cannot be made; ``problems`` lists data errors behind it, if any."""
-
-    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
-        super().__init__(message)
-        self.message = message
-        self.problems = list(problems)
 
 
 @dataclass(frozen=True)
@@ -99,84 +77,6 @@ def _known(value: str, known: Iterable[str], unknown: str, option: str) -> None:
     raise EditError(f"{option}: {unknown} '{shown(value)}'.{hint(value, names, empty=' Bekend: nog niets.')}")
 
 
-@dataclass
-class _Session:
-    """One edit of one file, inside the folder's lock: the bytes read, and the folder as loaded with them."""
-
-    folder: Path
-    rel: str
-    raw: bytes | None
-    text: str | None
-    before: Loaded
-
-    def document(self) -> roundtrip.Document:
-        if self.text is not None:
-            return roundtrip.Document(self.text)
-        first = _schema_line(self.folder, self.rel)
-        return roundtrip.Document((first + "\n" if first else "") + NEW_FILES[self.rel])
-
-    def commit(self, text: str, today: dt.date) -> list[Problem]:
-        """Check the folder as it would be with ``text``; write only when it has no errors and the file is as read."""
-        try:
-            after = load(self.folder, overrides={self.rel: text})
-        except DataError as exc:
-            raise EditError(
-                "de wijziging is niet opgeslagen, want de gegevens zouden dan fouten hebben:", exc.problems
-            ) from None
-        if self.raw is not None and self.raw.startswith(b"\xef\xbb\xbf"):
-            text = "\ufeff" + text  # the file had a byte-order mark: keep it, so the diff shows only the edit
-        path = self.folder / self.rel
-        try:
-            roundtrip.write_atomic(path, text, expected=self.raw)
-        except roundtrip.ChangedMeanwhile:
-            raise EditError(
-                f"{shown(display_path(path))} is tijdens deze bewerking door iemand anders opgeslagen of veranderd. "
-                "Er is niets geschreven, dus die wijziging staat er nog. Voer de opdracht opnieuw uit."
-            ) from None
-        seen = {(p.path, p.message) for p in check(self.before, today)}
-        return [p for p in check(after, today) if (p.path, p.message) not in seen]
-
-
-@contextmanager
-def _editing(folder: Path, rel: str, notify: Notify | None) -> Iterator[_Session]:
-    """Lock the folder, read ``rel`` once and load the whole folder with exactly those bytes."""
-    try:
-        with lock.hold(folder, notify=notify):
-            path = folder / rel
-            roundtrip.remove_stale(path)  # left by an edit that was killed; the lock says none is running
-            raw = text = None
-            overrides = {}
-            if path.is_file() and not path.is_symlink():
-                raw = path.read_bytes()
-                try:
-                    text = decode(raw)
-                    overrides[rel] = text
-                except YamlProblem:
-                    pass  # the loader reads the file itself and reports the problem at its place
-            try:
-                before = load(folder, overrides=overrides)
-            except DataError as exc:
-                raise EditError(
-                    "de gegevens bevatten al fouten; er is niets veranderd. Herstel eerst de regels hierboven.",
-                    exc.problems,
-                ) from None
-            yield _Session(folder, rel, raw, text, before)
-    except lock.LockTimeout as exc:
-        raise EditError(str(exc)) from None
-
-
-def _schema_line(folder: Path, rel: str) -> str | None:
-    """The schema line for a new file, in the style of people.yml beside it."""
-    try:
-        first = (folder / "people.yml").read_text(encoding="utf-8").splitlines()[0]
-    except (OSError, IndexError, UnicodeDecodeError):
-        return None
-    if not first.startswith(schema.HEADER):
-        return None
-    schema_dir = (folder / first.removeprefix(schema.HEADER).strip()).parent
-    return schema.header(rel, schema_dir, folder)
-
-
 def next_id(existing: Iterable[str], prefix: str = "ap-") -> str:
     """The next free code in the series ``ap-01``, ``ap-02``, ..."""
     numbers = [m[1] for m in (re.match(rf"^{re.escape(prefix)}(\d+)$", i) for i in existing) if m]
@@ -198,7 +98,7 @@ def add_action(
     notify: Notify | None = None,
 ) -> Result:
     """Append an action point to actions.yml and return its code."""
-    with _editing(folder, "actions.yml", notify) as session:
+    with editing(folder, "actions.yml", notify) as session:
         before = session.before
         org = before.org
         what = " ".join(what.split())
@@ -233,7 +133,7 @@ def set_action_status(
     folder: Path, action_id: str, status: str, *, today: dt.date, notify: Notify | None = None
 ) -> Result:
     """Set the status of one action point ('klaar' for done)."""
-    with _editing(folder, "actions.yml", notify) as session:
+    with editing(folder, "actions.yml", notify) as session:
         before = session.before
         ids = [a.id for a in before.org.actions]
         _known(action_id, ids, "onbekend actiepunt", "ID")
@@ -278,7 +178,7 @@ def add_meeting(
     notify: Notify | None = None,
 ) -> Result:
     """Append a meeting to meetings.yml and return its code."""
-    with _editing(folder, "meetings.yml", notify) as session:
+    with editing(folder, "meetings.yml", notify) as session:
         before = session.before
         org = before.org
         title = " ".join(title.split())
@@ -317,7 +217,7 @@ def add_agreement(
     folder: Path, meeting: str, *, step: str, points: Sequence[str], today: dt.date, notify: Notify | None = None
 ) -> Result:
     """Add what was agreed for one step to a meeting in meetings.yml (for the memo)."""
-    with _editing(folder, "meetings.yml", notify) as session:
+    with editing(folder, "meetings.yml", notify) as session:
         before = session.before
         org = before.org
         _known(meeting, (m.id for m in org.meetings), "onbekende bijeenkomst", "CODE")

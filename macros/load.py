@@ -15,12 +15,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .limits import ID_MAX, ID_PATTERN, MAX_DATA_BYTES, MAX_STEPS
 from .messages import problems_from
 from .model import (
-    ID_MAX,
-    ID_PATTERN,
-    MAX_DATA_BYTES,
-    MAX_STEPS,
     ActionsFile,
     MeetingsFile,
     Organisation,

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .model import TEXT_PATTERN
+from .limits import TEXT_PATTERN
 from .text import shown, suggest
 from .yamlsrc import Path, Pos, Source
 

@@ -24,30 +24,26 @@ from pydantic import (
 )
 
 from .agenda import DEFAULT_MINUTES
-from .text import CONTROL_CLASS, shown
-
-# Limits: each text field has a length that fits its use, each list a number that fits a company.
-# They keep the built site proportional to the data (a name is copied into every page) and are
-# explained on /beheer/ ("Grenzen"); the JSON Schema carries them too (maxLength, maxItems).
-ID_MAX = 60  # a code: also part of a page address
-SHORT_NAME_MAX = 60  # the header and title of every page
-NAME_MAX = 100  # a name, title, function, team, place, role or link text
-SENTENCE_MAX = 300  # one sentence: what is needed, an agreement, an action point, a place
-PARAGRAPH_MAX = 1000  # a description or summary of a few sentences
-ADDRESS_MAX = 500  # a web address or e-mail link
-EMAIL_MAX = 254  # the longest e-mail address the standard allows
-MAX_PEOPLE = 500
-MAX_STEPS = 50
-MAX_ACTIONS = 5000
-MAX_MEETINGS = 200
-MAX_ENTRIES = 50  # performers, internal customers, needs, expectations, agreements of one step or meeting
-MAX_DATA_BYTES = 5_000_000  # the whole data folder
-
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-CLOCK_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
-DATE_PATTERN = r"^(20[0-9][0-9]|2100)-[0-9][0-9]-[0-9][0-9]$"
-# Text: no control character but tab and line break, and at least one visible character.
-TEXT_PATTERN = f"^[^{CONTROL_CLASS}]*[^\\s{CONTROL_CLASS}][^{CONTROL_CLASS}]*$"
+from .limits import (
+    ADDRESS_MAX,
+    CLOCK_PATTERN,
+    EMAIL_MAX,
+    FIRST_YEAR,
+    ID_MAX,
+    ID_PATTERN,
+    LAST_YEAR,
+    MAX_ACTIONS,
+    MAX_ENTRIES,
+    MAX_MEETINGS,
+    MAX_PEOPLE,
+    MAX_STEPS,
+    NAME_MAX,
+    PARAGRAPH_MAX,
+    SENTENCE_MAX,
+    SHORT_NAME_MAX,
+    TEXT_PATTERN,
+)
+from .text import shown
 
 Id = Annotated[
     str,
@@ -64,7 +60,6 @@ Name = Annotated[str, _text(NAME_MAX)]
 ShortName = Annotated[str, _text(SHORT_NAME_MAX)]
 Sentence = Annotated[str, _text(SENTENCE_MAX)]
 Paragraph = Annotated[str, _text(PARAGRAPH_MAX)]
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 def _not_a_number(value: Any) -> Any:

@@ -19,7 +19,8 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from .model import CLOCK_PATTERN, DATE_PATTERN, ActionsFile, MeetingsFile, OrganisationFile, PeopleFile, StepFile
+from .limits import CLOCK_PATTERN, DATE_PATTERN
+from .model import ActionsFile, MeetingsFile, OrganisationFile, PeopleFile, StepFile
 
 SCHEMA_DIR = "schema"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from macros.model import NAME_MAX, PARAGRAPH_MAX, SENTENCE_MAX
+from macros.limits import NAME_MAX, PARAGRAPH_MAX, SENTENCE_MAX
 
 # Long values fill their field up to its limit (macros/model.py): more is refused, see tests/test_limits.py.
 LONG = "lang " * 20_000

@@ -11,7 +11,8 @@ from icalendar import Calendar
 from mkdocs.exceptions import PluginError
 from ruamel.yaml import YAML
 
-from macros import followup, model
+from macros import followup
+from macros import limits as model
 from macros.adapters import hooks
 from macros.adapters.cli import main
 from macros.load import display_path, load, outside_links
@@ -256,8 +257,11 @@ def test_limits_are_in_the_schema_and_on_the_beheer_page() -> None:
     assert people["properties"]["people"]["maxItems"] == model.MAX_PEOPLE
     page = (ROOT / "docs" / "beheer.md").read_text(encoding="utf-8")
     assert "## Grenzen" in page
-    for number in (model.SHORT_NAME_MAX, model.NAME_MAX, model.SENTENCE_MAX, model.PARAGRAPH_MAX, model.MAX_PEOPLE):
-        assert str(number) in page
+    numbers = [v for k, v in vars(model).items() if k.endswith("_MAX") or k.startswith("MAX_")]
+    assert len(numbers) == 13
+    for number in numbers:
+        shown = f"{number // 1_000_000} MB" if number >= 1_000_000 else str(number)
+        assert f"| {shown}" in page, number
 
 
 def test_the_build_log_shows_control_characters_as_escapes(data_copy: Path, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import edit, lock, roundtrip
+from macros import edit, lock, roundtrip, session
 from macros.load import load
 from macros.yamlsrc import decode, parse
 
@@ -55,14 +55,14 @@ def test_twenty_concurrent_adds_give_twenty_actions_with_twenty_codes(data_copy:
 def test_a_hand_edit_during_an_add_stops_the_add_and_stays(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = data_copy / "actions.yml"
     hand = path.read_text(encoding="utf-8") + "# met de hand toegevoegd tijdens de bewerking\n"
-    real = edit.load
+    real = session.load
 
     def load_while_someone_saves(folder: Path, overrides: dict[str, str] | None = None) -> object:
         if overrides and "Nieuw punt" in overrides.get("actions.yml", ""):
             path.write_text(hand, encoding="utf-8")  # an editor saves while the add checks its new text
         return real(folder, overrides=overrides)
 
-    monkeypatch.setattr(edit, "load", load_while_someone_saves)
+    monkeypatch.setattr(session, "load", load_while_someone_saves)
     with pytest.raises(edit.EditError) as info:
         edit.add_action(data_copy, what="Nieuw punt", who="erik-smit", due=dt.date(2027, 1, 15), today=TODAY)
     assert "door iemand anders opgeslagen" in info.value.message

@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator
 from pydantic import ValidationError
 
 from macros import schema
-from macros.model import NAME_MAX, SENTENCE_MAX, SHORT_NAME_MAX
+from macros.limits import NAME_MAX, SENTENCE_MAX, SHORT_NAME_MAX
 from macros.yamlsrc import parse
 
 from .conftest import DATA, ROOT
