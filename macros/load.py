@@ -15,7 +15,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .limits import ID_MAX, ID_PATTERN, MAX_DATA_BYTES, MAX_STEPS
+from .guard import display_path as display_path
+from .guard import refusal, size_problem, step_files
+from .limits import ID_MAX, ID_PATTERN
 from .messages import problems_from
 from .model import (
     ActionsFile,
@@ -35,7 +37,6 @@ from .yamlsrc import Pos, Source, YamlProblem, decode, parse
 RESERVED_IDS = {"index"}
 # ASCII digits only: Python's \d would take Arabic-Indic digits as a step number too.
 STEP_FILE = re.compile(r"^([0-9]{2})-(" + ID_PATTERN.removeprefix("^").removesuffix("$") + ")$")
-DATA_SUFFIXES = (".yml", ".yaml")  # in any case: 08-x.YML is a step file too
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -54,15 +55,6 @@ class Loaded:
         return display_path(self.data_dir / rel)
 
 
-def display_path(path: Path) -> str:
-    """The path as a person would type it from the current folder."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    return str(path) if rel.startswith("..") else rel.replace(os.sep, "/")
-
-
 class _Collector:
     def __init__(self, data_dir: Path, overrides: Mapping[str, str] | None = None) -> None:
         self.data_dir = data_dir
@@ -75,19 +67,10 @@ class _Collector:
 
     def refused(self, rel: str) -> bool:
         """A link or a folder where a data file belongs: reported, never read."""
-        path = self.data_dir / rel
-        if path.is_symlink():
-            self.add(
-                rel,
-                Pos(1, 1),
-                f"{shown(rel)} is een koppeling (symlink) naar een ander bestand; die wordt niet gelezen. "
-                "Zet het bestand zelf in de map met gegevens.",
-            )
-            return True
-        if path.exists() and not path.is_file():
-            self.add(rel, Pos(1, 1), f"{shown(rel)} is een map, geen bestand; zet hier een YAML-bestand neer.")
-            return True
-        return False
+        message = refusal(self.data_dir, rel)
+        if message:
+            self.add(rel, Pos(1, 1), message)
+        return message is not None
 
     def read(self, rel: str, model: type[M], *, required: bool = True) -> M | None:
         path = self.data_dir / rel
@@ -142,32 +125,12 @@ class _Collector:
 
 def _read_steps(col: _Collector) -> tuple[list[Step], set[str]]:
     """The steps that loaded, and the ids of all step files (loaded or not)."""
-    folder = col.data_dir / "steps"
-    if folder.is_symlink():
-        col.add("steps", Pos(1, 1), "steps/ is een koppeling (symlink); zet de map zelf in de map met gegevens.")
-        return [], set()
-    if not folder.is_dir():
-        col.add("steps", Pos(1, 1), "map steps/ ontbreekt; zet daar één bestand per processtap, zoals 01-aanvraag.yml.")
-        return [], set()
+    names, problems = step_files(col.data_dir)
+    for rel, message in problems:
+        col.add(rel, Pos(1, 1), message)
     steps: list[Step] = []
     numbers: dict[int, str] = {}
     ids: dict[str, str] = {}
-    names = []
-    for entry in sorted(folder.iterdir()):
-        if entry.name.lower().endswith(DATA_SUFFIXES) and not entry.is_dir():
-            names.append(entry.name)
-        else:
-            # Never silently skipped: a step saved as .yml.txt or .YAML~ would vanish from the site.
-            col.add(
-                f"steps/{entry.name}",
-                Pos(1, 1),
-                "alleen stapbestanden (.yml of .yaml) horen in steps/; hernoem of verwijder dit "
-                + ("mapje." if entry.is_dir() and not entry.is_symlink() else "bestand."),
-            )
-    if not names:
-        col.add("steps", Pos(1, 1), "geen stappen gevonden; zet één bestand per processtap in steps/.")
-    if len(names) > MAX_STEPS:
-        col.add("steps", Pos(1, 1), f"{len(names)} stappen; de grens is {MAX_STEPS}. Voeg stappen samen.")
     for name in names:
         rel = f"steps/{name}"
         match = STEP_FILE.match(name.rsplit(".", 1)[0])
@@ -284,33 +247,6 @@ def _check_for_step(col: _Collector, steps: list[Step], step_ids: set[str]) -> N
                 )
 
 
-def _check_size(col: _Collector) -> bool:
-    """The whole data folder stays under MAX_DATA_BYTES: memory and the site grow with it."""
-    folder = col.data_dir
-    files = [folder / name for name in DATA_FILES]
-    if (folder / "steps").is_dir() and not (folder / "steps").is_symlink():
-        files += list((folder / "steps").iterdir())
-    total = 0
-    for path in files:
-        rel = path.relative_to(folder).as_posix()
-        if rel in col.overrides:
-            total += len(col.overrides[rel].encode("utf-8"))
-        elif path.is_file() and not path.is_symlink():
-            total += path.stat().st_size
-    if total > MAX_DATA_BYTES:
-        col.add(
-            "",
-            Pos(1, 1),
-            f"de gegevens zijn samen {total / 1_000_000:.1f} MB; de grens is {MAX_DATA_BYTES // 1_000_000} MB. "
-            "Haal oude actiepunten en bijeenkomsten weg (ze blijven in de geschiedenis van git).",
-        )
-        return False
-    return True
-
-
-DATA_FILES = ("organisation.yml", "people.yml", "actions.yml", "meetings.yml")
-
-
 def load(data_dir: str | os.PathLike[str], overrides: Mapping[str, str] | None = None) -> Loaded:
     """Load and check a data folder. Raises DataError listing every error.
 
@@ -318,7 +254,9 @@ def load(data_dir: str | os.PathLike[str], overrides: Mapping[str, str] | None =
     it would have after an edit, so that an edit is checked before it is written.
     """
     col = _Collector(Path(data_dir), overrides)
-    if not _check_size(col):  # stop before reading: memory grows with what is read
+    too_big = size_problem(col.data_dir, col.overrides)
+    if too_big:  # stop before reading: memory grows with what is read
+        col.add("", Pos(1, 1), too_big)
         raise DataError(col.problems)
     info = col.read("organisation.yml", OrganisationFile)
     people = col.read("people.yml", PeopleFile)
@@ -375,28 +313,3 @@ def load(data_dir: str | os.PathLike[str], overrides: Mapping[str, str] | None =
         },
     )
     return Loaded(org, Path(data_dir), col.sources)
-
-
-def outside_links(folder: Path, project: Path) -> list[Problem]:
-    """Every symlink under ``folder`` (such as docs/) that points outside ``project``: one error each.
-
-    MkDocs would copy the target into the site (a system file, a private note). The message names
-    the link, never what it points at or holds.
-    """
-    root = project.resolve()
-    found = []
-    for base, dirs, files in os.walk(folder):
-        for name in sorted(dirs + files):
-            path = Path(base) / name
-            if path.is_symlink() and not path.resolve().is_relative_to(root):
-                found.append(
-                    Problem(
-                        display_path(path),
-                        1,
-                        1,
-                        "error",
-                        "koppeling (symlink) naar iets buiten het project; die wordt niet gepubliceerd. "
-                        "Zet het bestand zelf in de map, of haal de koppeling weg.",
-                    )
-                )
-    return sorted(found)

@@ -15,7 +15,8 @@ from macros import followup
 from macros import limits as model
 from macros.adapters import hooks
 from macros.adapters.cli import main
-from macros.load import display_path, load, outside_links
+from macros.guard import outside_links
+from macros.load import display_path, load
 from macros.model import Meeting
 from macros.problems import DataError
 

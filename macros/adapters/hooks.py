@@ -16,7 +16,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros.adapters import site
-from macros.load import outside_links
+from macros.guard import outside_links
 from macros.problems import DataError
 from macros.rules import check
 
