@@ -65,6 +65,10 @@ else:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
+def _seconds(value: float) -> str:
+    return f"{value:g}".replace(".", ",")  # Dutch: 0,3 seconden
+
+
 @contextmanager
 def hold(folder: Path, *, wait: float | None = None, notify: Callable[[str], None] | None = None) -> Iterator[None]:
     """Hold the data folder's lock inside the ``with`` block.
@@ -84,7 +88,7 @@ def hold(folder: Path, *, wait: float | None = None, notify: Callable[[str], Non
         while not _try(fd):
             if time.monotonic() >= deadline:
                 raise LockTimeout(
-                    f"een andere bewerking van deze map is na {limit:g} seconden nog bezig; er is niets veranderd. "
+                    f"een andere bewerking van deze map is na {_seconds(limit)} seconden nog bezig; er is niets veranderd. "
                     f"Probeer het zo opnieuw. Blijft dit zo? Kijk of er nog een 'handboek'-opdracht draait."
                 )
             if not told and notify is not None:

@@ -53,13 +53,15 @@ Id = Annotated[
 
 
 def _text(limit: int) -> StringConstraints:
-    return StringConstraints(strip_whitespace=True, min_length=1, max_length=limit, pattern=TEXT_PATTERN)
+    # Length and pattern apply to the text as written, as in the JSON Schema; the outer spaces go after.
+    return StringConstraints(min_length=1, max_length=limit, pattern=TEXT_PATTERN)
 
 
-Name = Annotated[str, _text(NAME_MAX)]
-ShortName = Annotated[str, _text(SHORT_NAME_MAX)]
-Sentence = Annotated[str, _text(SENTENCE_MAX)]
-Paragraph = Annotated[str, _text(PARAGRAPH_MAX)]
+_strip = AfterValidator(str.strip)
+Name = Annotated[str, _text(NAME_MAX), _strip]
+ShortName = Annotated[str, _text(SHORT_NAME_MAX), _strip]
+Sentence = Annotated[str, _text(SENTENCE_MAX), _strip]
+Paragraph = Annotated[str, _text(PARAGRAPH_MAX), _strip]
 
 
 def _not_a_number(value: Any) -> Any:

@@ -94,7 +94,7 @@ def test_an_add_waits_for_the_lock_and_says_so(data_copy: Path, monkeypatch: pyt
         release.set()
         thread.join()
     assert heard == ["een andere bewerking van deze map is bezig; even wachten …"]
-    assert "na 0.3 seconden nog bezig" in info.value.message and "niets veranderd" in info.value.message
+    assert "na 0,3 seconden nog bezig" in info.value.message and "niets veranderd" in info.value.message
     # Once the other edit is done, the same add goes through.
     result = edit.add_action(data_copy, what="Wacht", who="erik-smit", due=dt.date(2027, 1, 15), today=TODAY)
     assert result.id in {a.id for a in load(data_copy).org.actions}
