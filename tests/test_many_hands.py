@@ -151,3 +151,19 @@ def test_a_symlinked_data_file_is_refused_and_not_replaced(data_copy: Path, tmp_
     assert "GEHEIM" not in messages
     assert (data_copy / "actions.yml").is_symlink()
     assert "Via koppeling" not in outside.read_text(encoding="utf-8")
+
+
+def test_a_large_list_gets_its_item_as_text_and_its_closing_comment_stays_last() -> None:
+    items = "".join(
+        f"  - id: ap-{n:04d}\n    what: Punt {n}  # opmerking {n}\n    who: erik-smit\n" for n in range(1, 400)
+    )
+    text = f"# kop\nactions:\n{items}  # einde van de lijst\n\n# slot\n"
+    item = {"id": "ap-0400", "what": "Nieuw: punt", "who": "erik-smit"}
+    fast = edit.append_item(text, parse("actions.yml", text), "actions", item)
+    assert fast is not None
+    assert fast.startswith(text[: text.index("  # einde")])
+    assert fast.endswith(
+        "  - id: ap-0400\n    what: 'Nieuw: punt'\n    who: erik-smit\n  # einde van de lijst\n\n# slot\n"
+    )
+    flow = "actions: [{id: ap-01, what: x, who: erik-smit}]\n"
+    assert edit.append_item(flow, parse("actions.yml", flow), "actions", item) is None  # the round trip does it
