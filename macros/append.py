@@ -4,9 +4,10 @@ ruamel.yaml's round trip reads and writes the whole file in pure Python; for
 an ``actions.yml`` of thousands of items that takes far longer than checking
 the whole folder. Appending an item needs none of that: the new lines go after
 the last line of the list's last item, in the layout of its first item, and
-comment lines that closed the list stay after it. The result is parsed again
-and must equal the old value plus the new item, else the caller falls back to
-the round trip. Nothing here knows about MkDocs.
+comment lines that closed the list stay after it. The caller checks the
+result with ``appended`` on the folder as loaded with the new text (one parse,
+which the check needs anyway) and falls back to the round trip when it is not
+exactly the old value plus the new item. Nothing here knows about MkDocs.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 from typing import Any
 
 from .roundtrip import scalar
-from .yamlsrc import Source, YamlProblem, parse
+from .yamlsrc import Source
 
 _SIMPLE = re.compile(r"^\s*(- )?[A-Za-z_][A-Za-z0-9_]*:( .*)?$|^\s*- \S.*$|^\s*(#.*)?$")
 
@@ -69,11 +70,13 @@ def append_item(text: str, source: Source, key: str, item: dict[str, Any]) -> st
     if not before.endswith("\n"):
         return None
     ending = "\r\n" if before.endswith("\r\n") else "\n"
-    result = before + "".join(line + ending for line in new) + text[at:]
-    try:
-        again = parse(source.path, result)
-    except YamlProblem:
-        return None
-    expected = dict(source.value)
-    expected[key] = [*items, dict(item)]
-    return result if again.value == expected else None
+    return before + "".join(line + ending for line in new) + text[at:]
+
+
+def appended(before: Source, after: Source, key: str, item: dict[str, Any]) -> bool:
+    """Whether ``after`` holds exactly ``before`` with ``item`` appended to the list at ``key``."""
+    if not isinstance(before.value, dict) or not isinstance(before.value.get(key), list):
+        return False
+    expected = dict(before.value)
+    expected[key] = [*before.value[key], dict(item)]
+    return bool(after.value == expected)

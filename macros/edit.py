@@ -19,13 +19,13 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from . import roundtrip
-from .append import append_item
+from .append import append_item, appended
 from .limits import ID_MAX, ID_PATTERN
 from .load import display_path
 from .problems import Problem
 from .session import NEW_FILES as NEW_FILES
 from .session import EditError as EditError
-from .session import Notify, editing
+from .session import NotAsMeant, Notify, editing
 from .text import hint, shown
 
 ID = re.compile(ID_PATTERN)
@@ -118,14 +118,19 @@ def add_action(
             item["step"] = step
         if meeting is not None:
             item["meeting"] = meeting
-        fast = session.text and append_item(session.text, before.sources["actions.yml"], "actions", dict(item))
-        if fast:
-            text = fast
-        else:
+        rel = "actions.yml"
+        fast = session.text and append_item(session.text, before.sources[rel], "actions", dict(item))
+        try:
+            if not fast:
+                raise NotAsMeant(rel)
+            # A long file: the item goes in as text, and the check's own parse confirms it (macros/append.py).
+            notes = session.commit(
+                fast, today, as_meant=lambda after: appended(before.sources[rel], after.sources[rel], "actions", item)
+            )
+        except NotAsMeant:
             doc = session.document()
             roundtrip.append(roundtrip.block_list(doc.data, "actions"), item)
-            text = doc.dump()
-        notes = session.commit(text, today)
+            notes = session.commit(doc.dump(), today)
         return Result(new_id, display_path(folder / "actions.yml"), f"actiepunt toegevoegd met code {new_id}", notes)
 
 

@@ -47,6 +47,10 @@ class EditError(Exception):
         self.problems = list(problems)
 
 
+class NotAsMeant(Exception):
+    """The new text does not hold what the edit meant to write; nothing was written."""
+
+
 @dataclass
 class Session:
     """One edit of one file, inside the folder's lock: the bytes read, and the folder as loaded with them."""
@@ -63,14 +67,20 @@ class Session:
         first = _schema_line(self.folder, self.rel)
         return roundtrip.Document((first + "\n" if first else "") + NEW_FILES[self.rel])
 
-    def commit(self, text: str, today: dt.date) -> list[Problem]:
-        """Check the folder as it would be with ``text``; write only when it has no errors and the file is as read."""
+    def commit(self, text: str, today: dt.date, *, as_meant: Callable[[Loaded], bool] | None = None) -> list[Problem]:
+        """Check the folder as it would be with ``text``; write only when it has no errors and the file is as read.
+
+        ``as_meant`` can refuse the loaded result before anything is written (NotAsMeant): a text edit
+        checks with it that it changed exactly what it meant to.
+        """
         try:
             after = load(self.folder, overrides={self.rel: text})
         except DataError as exc:
             raise EditError(
                 "de wijziging is niet opgeslagen, want de gegevens zouden dan fouten hebben:", exc.problems
             ) from None
+        if as_meant is not None and not as_meant(after):
+            raise NotAsMeant(self.rel)
         if self.raw is not None and self.raw.startswith(b"\xef\xbb\xbf"):
             text = "\ufeff" + text  # the file had a byte-order mark: keep it, so the diff shows only the edit
         path = self.folder / self.rel

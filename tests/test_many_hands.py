@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from macros import edit, lock, roundtrip, session
+from macros.append import appended
 from macros.load import load
 from macros.yamlsrc import decode, parse
 
@@ -136,6 +137,8 @@ def test_fast_append_writes_what_the_round_trip_writes(data_copy: Path) -> None:
     doc = roundtrip.Document(text)
     roundtrip.append(roundtrip.block_list(doc.data, "actions"), dict(item))
     assert parse("a", fast).value == parse("b", doc.dump()).value
+    assert appended(source, parse("a", fast), "actions", item)
+    assert not appended(source, parse("c", fast.replace("erik-smit", "kees-bakker", 1)), "actions", item)
     assert fast.startswith(text.rsplit("\n", 3)[0].split("# ")[0][:200])
 
 
@@ -167,3 +170,12 @@ def test_a_large_list_gets_its_item_as_text_and_its_closing_comment_stays_last()
     )
     flow = "actions: [{id: ap-01, what: x, who: erik-smit}]\n"
     assert edit.append_item(flow, parse("actions.yml", flow), "actions", item) is None  # the round trip does it
+
+
+def test_when_the_text_append_is_not_as_meant_the_round_trip_writes(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(edit, "appended", lambda *args: False)
+    result = edit.add_action(data_copy, what="Via de omweg", who="erik-smit", due=dt.date(2027, 1, 15), today=TODAY)
+    assert [a.what for a in load(data_copy).org.actions if a.id == result.id] == ["Via de omweg"]
+    assert _temp_files(data_copy) == []
