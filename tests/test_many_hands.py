@@ -179,3 +179,25 @@ def test_when_the_text_append_is_not_as_meant_the_round_trip_writes(
     result = edit.add_action(data_copy, what="Via de omweg", who="erik-smit", due=dt.date(2027, 1, 15), today=TODAY)
     assert [a.what for a in load(data_copy).org.actions if a.id == result.id] == ["Via de omweg"]
     assert _temp_files(data_copy) == []
+
+
+def test_an_edit_killed_while_writing_leaves_a_temporary_file_that_the_next_removes(data_copy: Path) -> None:
+    script = (
+        "import os, sys, time, datetime as dt\n"
+        "from pathlib import Path\n"
+        "from macros import edit\n"
+        "os.replace = lambda *a: (print('schrijft', flush=True), time.sleep(60))\n"  # stuck right before the rename
+        f"edit.add_action(Path({str(data_copy)!r}), what='Gestopt', who='erik-smit', due=dt.date(2027, 1, 15),"
+        " today=dt.date(2026, 11, 23))\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "schrijft"
+        assert len(_temp_files(data_copy)) == 1
+    finally:
+        proc.kill()
+        proc.communicate(timeout=30)
+    assert len(_temp_files(data_copy)) == 1  # a kill runs no clean-up
+    edit.add_action(data_copy, what="Daarna", who="erik-smit", due=dt.date(2027, 1, 15), today=TODAY)
+    assert _temp_files(data_copy) == []
+    assert "Gestopt" not in (data_copy / "actions.yml").read_text(encoding="utf-8")
