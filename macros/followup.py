@@ -17,6 +17,7 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 from .agenda import DEFAULT_START, follow_up
 from .model import Action, Meeting, Organisation
 from .nl import date_nl
+from .text import CONTROL
 
 CALENDAR_FILE = "bijeenkomst/vervolg.ics"  # address inside the site: follow-ups and open action points
 FOLLOW_UP_FILE = "bijeenkomst/vervolgbijeenkomst.ics"  # only the follow-ups, for everyone
@@ -25,12 +26,13 @@ FOLLOW_UP_MINUTES = 90
 PRODID = "-//Handboek interne klant//vervolg//NL"
 
 
-# RFC 5545 allows no control characters in text but tab and (escaped) line breaks.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 def _text(value: str) -> str:
-    return _CONTROLS.sub("", value)
+    """Text for the calendar: RFC 5545 allows no control characters but tab and (escaped) line feeds.
+
+    The model already refuses them in the data; this is the last gate, for every text, the place too.
+    A lone CR would let a parser end the line there and read the rest as a property or a new event.
+    """
+    return CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", ""))
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ def build(org: Organisation, *, with_actions: bool = True) -> bytes:
     when = stamp(org)
     for entry in entries(org, with_actions=with_actions):
         event = Event()
-        event.add("uid", entry.uid)
+        event.add("uid", _text(entry.uid))
         event.add("dtstamp", when)
         event.add("summary", _text(entry.summary))
         event.add("description", _text(entry.description))
@@ -127,7 +129,7 @@ def build(org: Organisation, *, with_actions: bool = True) -> bytes:
             event.add("dtstart", begin)
             event.add("dtend", begin + dt.timedelta(minutes=entry.minutes))
         if entry.location:
-            event.add("location", entry.location)
+            event.add("location", _text(entry.location))
         cal.add_component(event)
     return bytes(cal.to_ical())
 

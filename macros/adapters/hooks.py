@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros.adapters import site
+from macros.guard import outside_links
 from macros.problems import DataError
 from macros.rules import check
 
@@ -33,10 +34,14 @@ SITE_URL_ENV = "HANDBOOK_SITE_URL"
 @event_priority(100)  # before mkdocs-macros, whose define_env uses the loaded data
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     folder = site.data_dir(_project_dir(config))
+    links = outside_links(Path(config.docs_dir), Path(_project_dir(config)))
     try:
         loaded = site.start_build(folder)
     except DataError as exc:
-        raise PluginError("De gegevens bevatten fouten:\n" + exc.report()) from None
+        links += exc.problems
+    if links:
+        # Every line of the report is cleaned (macros/problems.py): no value can start a CI command or an escape.
+        raise PluginError("De gegevens bevatten fouten:\n" + DataError(links).report())
     notes = check(loaded, site.today())
     if notes:
         # Not a WARNING: the method's reminders must not fail a strict build.
