@@ -1,7 +1,7 @@
 """The meeting as a timed agenda: the method's blocks a to k with clock times.
 
-Durations have defaults here; a meeting in meetings.yml may override any of
-them under ``durations``. Nothing here knows about MkDocs or rendering.
+The blocks and their default durations are part of the model (``meeting_model``);
+a meeting in meetings.yml may override any of them under ``durations``. Nothing here knows about MkDocs or rendering.
 """
 
 from __future__ import annotations
@@ -11,37 +11,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .meeting_model import BLOCKS as BLOCKS
+from .meeting_model import DEFAULT_START as DEFAULT_START
+from .meeting_model import FOLLOW_UP_MONTHS, Block
+
 if TYPE_CHECKING:
     from .model import Meeting, Organisation, Step
-
-DEFAULT_START = dt.time(9, 0)
-FOLLOW_UP_MONTHS = 3  # the method: "a progress review in about three months"
-
-
-@dataclass(frozen=True)
-class Block:
-    """One block of the meeting script (method step 3, a to k)."""
-
-    id: str
-    letter: str
-    minutes: int
-    per_step: bool = False  # minutes for each process step, such as the mapping round
-
-
-BLOCKS: tuple[Block, ...] = (
-    Block("opening", "a", 5),
-    Block("welcome", "b", 3),
-    Block("internal_customer", "c", 7),
-    Block("model", "d", 5),
-    Block("mapping", "e", 10, per_step=True),
-    Block("connections", "f", 10),
-    Block("actions", "g", 15),
-    Block("round", "h", 5),
-    Block("follow_up", "i", 5),
-    Block("inform", "j", 5),
-    Block("start", "k", 5),
-)
-DEFAULT_MINUTES: dict[str, int] = {b.id: b.minutes for b in BLOCKS}
 
 
 @dataclass(frozen=True)
@@ -121,11 +96,16 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def follow_up_horizon(day: dt.date) -> dt.date:
+    """Three months after ``day``: the default follow-up, and the latest one the method advises."""
+    return add_months(day, FOLLOW_UP_MONTHS)
+
+
 def follow_up(meeting: Meeting) -> tuple[dt.date, bool]:
     """The follow-up date and whether it is the default (three months after the meeting)."""
     if meeting.follow_up is not None:
         return meeting.follow_up, False
-    return add_months(meeting.date, FOLLOW_UP_MONTHS), True
+    return follow_up_horizon(meeting.date), True
 
 
 def current_meeting(org: Organisation, meeting_id: str | None = None) -> Meeting | None:

@@ -1,15 +1,19 @@
-"""Facts that several employee pages show: gaps in the agreements, workload, task division.
+"""Facts that several pages and checks share: open and late action points, workload, gaps, task division,
+the handoffs between office and field, and who is at a meeting.
 
-Plain functions over the model, without any markup, so that pages and tests share one answer.
+Plain functions over the model, without any markup, so that pages, checks and tests share one answer.
+Each fact has its one home here (or on the model: ``Action.is_open``, ``Action.is_overdue``,
+``Organisation.last_step``); renderers only format what these return.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Action, Customer, Need, Organisation, Person, Step
+from .model import Action, Customer, Meeting, Need, Organisation, Person, Step
 
 
 @dataclass(frozen=True)
@@ -43,13 +47,24 @@ def gaps(org: Organisation) -> list[Gap]:
     ]
 
 
+def open_actions(actions: Iterable[Action]) -> list[Action]:
+    """The open ones among ``actions`` (``Action.is_open``), by due date."""
+    return sorted((a for a in actions if a.is_open), key=lambda a: (a.due, a.id))
+
+
 def open_of(org: Organisation) -> list[Action]:
     """Action points that are not done, by due date."""
-    return sorted((a for a in org.actions if a.status != "klaar"), key=lambda a: (a.due, a.id))
+    return open_actions(org.actions)
 
 
 def overdue_of(org: Organisation, today: dt.date) -> list[Action]:
+    """Open action points past their due date (``Action.is_overdue``), by due date."""
     return [a for a in open_of(org) if a.is_overdue(today)]
+
+
+def is_overloaded(org: Organisation, open_count: int) -> bool:
+    """Whether this many open action points is more than the organisation agreed (settings.max_open_actions)."""
+    return open_count > org.info.settings.max_open_actions
 
 
 def workload(org: Organisation) -> list[tuple[Person, int]]:
@@ -60,9 +75,8 @@ def workload(org: Organisation) -> list[tuple[Person, int]]:
 
 
 def overloaded(org: Organisation) -> list[tuple[Person, int]]:
-    """People with more open action points than settings.max_open_actions (the same rule as 'handboek check')."""
-    limit = org.info.settings.max_open_actions
-    return [(p, n) for p, n in workload(org) if n > limit]
+    """People with more open action points than settings.max_open_actions; 'handboek check' warns about them."""
+    return [(p, n) for p, n in workload(org) if is_overloaded(org, n)]
 
 
 def unstaffed_steps(org: Organisation) -> list[Step]:
@@ -70,9 +84,17 @@ def unstaffed_steps(org: Organisation) -> list[Step]:
     return [s for s in org.steps if not s.data.performers]
 
 
-def people_without_step(org: Organisation) -> list[Person]:
-    """People who work in no step (they may still be someone's internal customer)."""
+def people_without_task(org: Organisation) -> list[Person]:
+    """People who work in no step: nobody's performer. They may still be someone's internal customer."""
     return [p for p in org.people if not org.steps_of(p.id)]
+
+
+people_without_step = people_without_task  # the former name, still used by the task-division page
+
+
+def steps_without_customer(org: Organisation) -> list[Step]:
+    """Steps that name no internal customer. The last step is not one: its work goes to the external customer."""
+    return [s for s in org.steps if not s.data.customers and not org.is_last(s)]
 
 
 def customers_of_person(org: Organisation, person_id: str) -> list[tuple[Step, Customer]]:
@@ -87,4 +109,73 @@ def suppliers_of_person(org: Organisation, person_id: str) -> list[tuple[Step, C
 
 def done_of(org: Organisation) -> list[Action]:
     """Action points that are done: successes to name."""
-    return [a for a in org.actions if a.status == "klaar"]
+    return [a for a in org.actions if not a.is_open]
+
+
+# --- handoffs between office and field ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Handoff:
+    """Work that goes from the people of ``step`` to the internal customer ``taker``, used in ``target``."""
+
+    step: Step
+    makers: tuple[str, ...]  # codes of the people who work in the step, sorted
+    taker: Person
+    target: Step | None
+
+
+def remote_handoffs(org: Organisation) -> list[Handoff]:
+    """Handoffs where the internal customer does not work at the same place as all the people who deliver."""
+    found = []
+    for step in org.steps:
+        makers = {p.person for p in step.data.performers}
+        places = {org.person(m).workplace for m in makers}
+        for entry in step.data.customers:
+            taker = org.person(entry.person)
+            if taker.workplace in places and len(places) == 1:
+                continue
+            found.append(Handoff(step, tuple(sorted(makers)), taker, org.delivered_to(step, entry)))
+    return found
+
+
+def office_to_field(org: Organisation) -> tuple[str, str] | None:
+    """The first (office worker, field worker) pair where the field worker is the office worker's internal customer."""
+    for step in org.steps:
+        for p in step.data.performers:
+            for c in step.data.customers:
+                if org.person(p.person).workplace == "kantoor" and org.person(c.person).workplace == "buiten":
+                    return p.person, c.person
+    return None
+
+
+def example_handoff(org: Organisation) -> Step | None:
+    """The first step with both people and an internal customer: an example from the organisation's own work."""
+    return next((s for s in org.steps if s.data.customers and s.data.performers), None)
+
+
+# --- who is at a meeting ------------------------------------------------------------------------------------
+
+
+def present(meeting: Meeting | None) -> set[str]:
+    """Codes of the people at the meeting: the attendees and the facilitator (nobody when there is no meeting)."""
+    if meeting is None:
+        return set()
+    return set(meeting.attendees) | ({meeting.facilitator} if meeting.facilitator else set())
+
+
+def absent(org: Organisation, meeting: Meeting) -> list[Person]:
+    """Everyone who is not at the meeting, in the order of people.yml."""
+    here = present(meeting)
+    return [p for p in org.people if p.id not in here]
+
+
+def go_between(org: Organisation, meeting: Meeting, person_id: str, step_id: str) -> str | None:
+    """Someone at the meeting who can speak for an absent person: a colleague who shares a step with them,
+    else someone who works in ``step_id``. Never the facilitator, who leads the meeting."""
+    here = present(meeting) - {meeting.facilitator}
+    shared = [
+        p.person for s in org.steps for p in s.data.performers if person_id in {q.person for q in s.data.performers}
+    ]
+    workers = [p.person for p in org.step(step_id).data.performers]
+    return next((c for c in [*shared, *workers] if c in here and c != person_id), None)

@@ -2,14 +2,14 @@
 
 Each edit reads the file in round-trip form (comments, key order and quotes
 stay), changes it, checks the whole data folder as it would be after the edit
-with the project's own loader, and only then writes the file, atomically.
-Nothing here knows about MkDocs or the command line.
+with the project's own loader, and only then writes the file, atomically; the
+lock, the read and the write are in ``session.py``. Nothing here knows about
+MkDocs or the command line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,27 +18,18 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from . import roundtrip, schema
-from .load import Loaded, display_path, load
-from .problems import DataError, Problem
-from .rules import check
-from .yamlsrc import YamlProblem, decode
+from . import roundtrip
+from .append import append_item, appended
+from .limits import ID_MAX, ID_PATTERN
+from .load import display_path
+from .problems import Problem
+from .session import NEW_FILES as NEW_FILES
+from .session import EditError as EditError
+from .session import NotAsMeant, Notify, editing
+from .text import hint, shown
 
-ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID = re.compile(ID_PATTERN)
 TIME = re.compile(r"^([01]?[0-9]|2[0-3])[:.]([0-5][0-9])$")
-NEW_FILES = {
-    "actions.yml": "# Actiepunten: wat, wie, wanneer. Status is open, bezig of klaar.\nactions: []\n",
-    "meetings.yml": "# Bijeenkomsten over interne klanten, met de datum van de vervolgbijeenkomst.\nmeetings: []\n",
-}
-
-
-class EditError(Exception):
-    """An edit that cannot be made; ``problems`` lists data errors behind it, if any."""
-
-    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
-        super().__init__(message)
-        self.message = message
-        self.problems = list(problems)
 
 
 @dataclass(frozen=True)
@@ -59,83 +50,31 @@ def parse_date(text: str) -> dt.date:
             return dt.datetime.strptime(value, pattern).date()
         except ValueError:
             continue
-    raise ValueError(f"'{text}' is geen datum. Schrijf JJJJ-MM-DD, zoals 2026-12-15.")
+    raise ValueError(f"'{shown(text)}' is geen datum. Schrijf JJJJ-MM-DD, zoals 2026-12-15.")
 
 
 def parse_time(text: str) -> str:
     """A start time as 'UU:MM' (also accepts 8:30 and 8.30)."""
     match = TIME.match(text.strip())
     if not match:
-        raise ValueError(f"'{text}' is geen tijd. Schrijf UU:MM, zoals 08:30.")
+        raise ValueError(f"'{shown(text)}' is geen tijd. Schrijf UU:MM, zoals 08:30.")
     return f"{int(match[1]):02d}:{match[2]}"
 
 
 def parse_id(text: str) -> str:
     """A code: small letters, digits and hyphens."""
-    if not ID.match(text) or len(text) > 60:
+    if not ID.match(text) or len(text) > ID_MAX:
         raise ValueError(
-            f"'{text}' is geen geldige code. Gebruik kleine letters, cijfers en streepjes, zoals 'erik-smit' of 'ap-09'."
+            f"'{shown(text)}' is geen geldige code. Gebruik kleine letters, cijfers en streepjes, zoals 'erik-smit' of 'ap-09'."
         )
     return text
 
 
 def _known(value: str, known: Iterable[str], unknown: str, option: str) -> None:
-    names = sorted(known)
+    names = set(known)
     if value in names:
         return
-    close = difflib.get_close_matches(value, names, n=1)
-    hint = f" Bedoel je '{close[0]}'?" if close else f" Bekend: {', '.join(names[:12]) or 'nog niets'}."
-    raise EditError(f"{option}: {unknown} '{value}'.{hint}")
-
-
-def _current(folder: Path) -> Loaded:
-    try:
-        return load(folder)
-    except DataError as exc:
-        raise EditError(
-            "de gegevens bevatten al fouten; er is niets veranderd. Herstel eerst de regels hierboven.",
-            exc.problems,
-        ) from None
-
-
-def _document(folder: Path, rel: str) -> roundtrip.Document:
-    path = folder / rel
-    if path.is_file():
-        try:
-            return roundtrip.Document(decode(path.read_bytes()))
-        except YamlProblem as exc:  # pragma: no cover - the loader has already refused such a file
-            raise EditError(f"{display_path(path)}: {exc.message}") from None
-    first = _schema_line(folder, rel)
-    return roundtrip.Document((first + "\n" if first else "") + NEW_FILES[rel])
-
-
-def _schema_line(folder: Path, rel: str) -> str | None:
-    """The schema line for a new file, in the style of people.yml beside it."""
-    try:
-        first = (folder / "people.yml").read_text(encoding="utf-8").splitlines()[0]
-    except (OSError, IndexError, UnicodeDecodeError):
-        return None
-    if not first.startswith(schema.HEADER):
-        return None
-    schema_dir = (folder / first.removeprefix(schema.HEADER).strip()).parent
-    return schema.header(rel, schema_dir, folder)
-
-
-def _commit(folder: Path, rel: str, doc: roundtrip.Document, before: Loaded, today: dt.date) -> list[Problem]:
-    """Check the folder as it would be with the new text; write only when it has no errors."""
-    text = doc.dump()
-    try:
-        after = load(folder, overrides={rel: text})
-    except DataError as exc:
-        raise EditError(
-            "de wijziging is niet opgeslagen, want de gegevens zouden dan fouten hebben:", exc.problems
-        ) from None
-    path = folder / rel
-    if path.is_file() and path.read_bytes().startswith(b"\xef\xbb\xbf"):
-        text = "\ufeff" + text  # the file had a byte-order mark: keep it, so the diff shows only the edit
-    roundtrip.write_atomic(path, text)
-    seen = {(p.path, p.message) for p in check(before, today)}
-    return [p for p in check(after, today) if (p.path, p.message) not in seen]
+    raise EditError(f"{option}: {unknown} '{shown(value)}'.{hint(value, names, empty=' Bekend: nog niets.')}")
 
 
 def next_id(existing: Iterable[str], prefix: str = "ap-") -> str:
@@ -156,51 +95,66 @@ def add_action(
     meeting: str | None = None,
     status: str = "open",
     action_id: str | None = None,
+    notify: Notify | None = None,
 ) -> Result:
     """Append an action point to actions.yml and return its code."""
-    before = _current(folder)
-    org = before.org
-    what = " ".join(what.split())
-    if not what:
-        raise EditError("--what: vul in wat er moet gebeuren.")
-    _known(who, (p.id for p in org.people), "onbekende persoon", "--who")
-    if step is not None:
-        _known(step, (s.id for s in org.steps), "onbekende stap", "--step")
-    if meeting is not None:
-        _known(meeting, (m.id for m in org.meetings), "onbekende bijeenkomst", "--meeting")
-    ids = [a.id for a in org.actions]
-    if action_id is not None and action_id in ids:
-        raise EditError(f"--id: actiepunt '{action_id}' bestaat al; kies een andere code of laat --id weg.")
-    new_id = action_id or next_id(ids)
-    item = CommentedMap([("id", new_id), ("what", what), ("who", who), ("due", due), ("status", status)])
-    if step is not None:
-        item["step"] = step
-    if meeting is not None:
-        item["meeting"] = meeting
-    doc = _document(folder, "actions.yml")
-    roundtrip.append(roundtrip.block_list(doc.data, "actions"), item)
-    notes = _commit(folder, "actions.yml", doc, before, today)
-    return Result(new_id, display_path(folder / "actions.yml"), f"actiepunt toegevoegd met code {new_id}", notes)
+    with editing(folder, "actions.yml", notify) as session:
+        before = session.before
+        org = before.org
+        what = " ".join(what.split())
+        if not what:
+            raise EditError("--what: vul in wat er moet gebeuren.")
+        _known(who, (p.id for p in org.people), "onbekende persoon", "--who")
+        if step is not None:
+            _known(step, (s.id for s in org.steps), "onbekende stap", "--step")
+        if meeting is not None:
+            _known(meeting, (m.id for m in org.meetings), "onbekende bijeenkomst", "--meeting")
+        ids = [a.id for a in org.actions]
+        if action_id is not None and action_id in ids:
+            raise EditError(f"--id: actiepunt '{action_id}' bestaat al; kies een andere code of laat --id weg.")
+        new_id = action_id or next_id(ids)
+        item = CommentedMap([("id", new_id), ("what", what), ("who", who), ("due", due), ("status", status)])
+        if step is not None:
+            item["step"] = step
+        if meeting is not None:
+            item["meeting"] = meeting
+        rel = "actions.yml"
+        fast = session.text and append_item(session.text, before.sources[rel], "actions", dict(item))
+        try:
+            if not fast:
+                raise NotAsMeant(rel)
+            # A long file: the item goes in as text, and the check's own parse confirms it (macros/append.py).
+            notes = session.commit(
+                fast, today, as_meant=lambda after: appended(before.sources[rel], after.sources[rel], "actions", item)
+            )
+        except NotAsMeant:
+            doc = session.document()
+            roundtrip.append(roundtrip.block_list(doc.data, "actions"), item)
+            notes = session.commit(doc.dump(), today)
+        return Result(new_id, display_path(folder / "actions.yml"), f"actiepunt toegevoegd met code {new_id}", notes)
 
 
-def set_action_status(folder: Path, action_id: str, status: str, *, today: dt.date) -> Result:
+def set_action_status(
+    folder: Path, action_id: str, status: str, *, today: dt.date, notify: Notify | None = None
+) -> Result:
     """Set the status of one action point ('klaar' for done)."""
-    before = _current(folder)
-    ids = [a.id for a in before.org.actions]
-    _known(action_id, ids, "onbekend actiepunt", "ID")
-    rel = "actions.yml"
-    path = display_path(folder / rel)
-    current = before.org.actions[ids.index(action_id)]
-    if current.status == status:
-        return Result(action_id, path, f"actiepunt {action_id} stond al op '{status}'; niets veranderd")
-    doc = _document(folder, rel)
-    item = next(i for i in doc.data["actions"] if i.get("id") == action_id)
-    if "status" in item:
-        roundtrip.replace(item, "status", status)
-    else:
-        roundtrip.insert_after(item, "due", "status", status)
-    notes = _commit(folder, rel, doc, before, today)
-    return Result(action_id, path, f"actiepunt {action_id} staat op '{status}'", notes)
+    with editing(folder, "actions.yml", notify) as session:
+        before = session.before
+        ids = [a.id for a in before.org.actions]
+        _known(action_id, ids, "onbekend actiepunt", "ID")
+        rel = "actions.yml"
+        path = display_path(folder / rel)
+        current = before.org.actions[ids.index(action_id)]
+        if current.status == status:
+            return Result(action_id, path, f"actiepunt {action_id} stond al op '{status}'; niets veranderd")
+        doc = session.document()
+        item = next(i for i in doc.data["actions"] if i.get("id") == action_id)
+        if "status" in item:
+            roundtrip.replace(item, "status", status)
+        else:
+            roundtrip.insert_after(item, "due", "status", status)
+        notes = session.commit(doc.dump(), today)
+        return Result(action_id, path, f"actiepunt {action_id} staat op '{status}'", notes)
 
 
 def meeting_id(date: dt.date, existing: Iterable[str]) -> str:
@@ -226,61 +180,66 @@ def add_meeting(
     attendees: Sequence[str] = (),
     follow_up: dt.date | None = None,
     new_id: str | None = None,
+    notify: Notify | None = None,
 ) -> Result:
     """Append a meeting to meetings.yml and return its code."""
-    before = _current(folder)
-    org = before.org
-    title = " ".join(title.split())
-    if not title:
-        raise EditError("--title: geef de bijeenkomst een titel.")
-    people = [p.id for p in org.people]
-    if facilitator is not None:
-        _known(facilitator, people, "onbekende persoon", "--facilitator")
-    for person in attendees:
-        _known(person, people, "onbekende persoon", "--attendees")
-    if len(set(attendees)) != len(attendees):
-        raise EditError("--attendees: noem elke deelnemer één keer.")
-    if follow_up is not None and follow_up <= date:
-        raise EditError("--follow-up: de vervolgbijeenkomst moet na de bijeenkomst zelf zijn.")
-    ids = [m.id for m in org.meetings]
-    if new_id is not None and new_id in ids:
-        raise EditError(f"--id: bijeenkomst '{new_id}' bestaat al; kies een andere code of laat --id weg.")
-    code = new_id or meeting_id(date, ids)
-    item = CommentedMap([("id", code), ("title", title), ("date", date)])
-    if start is not None:
-        item["start"] = DoubleQuotedScalarString(start)  # quoted, as in the examples: 08:30 is text
-    optional = {"location": " ".join((location or "").split()), "facilitator": facilitator}
-    item.update({k: v for k, v in optional.items() if v})
-    if attendees:
-        item["attendees"] = list(attendees)
-        roundtrip.block_list(item, "attendees")
-    if follow_up is not None:
-        item["follow_up"] = follow_up
-    doc = _document(folder, "meetings.yml")
-    roundtrip.append(roundtrip.block_list(doc.data, "meetings"), item)
-    notes = _commit(folder, "meetings.yml", doc, before, today)
-    return Result(code, display_path(folder / "meetings.yml"), f"bijeenkomst toegevoegd met code {code}", notes)
+    with editing(folder, "meetings.yml", notify) as session:
+        before = session.before
+        org = before.org
+        title = " ".join(title.split())
+        if not title:
+            raise EditError("--title: geef de bijeenkomst een titel.")
+        people = [p.id for p in org.people]
+        if facilitator is not None:
+            _known(facilitator, people, "onbekende persoon", "--facilitator")
+        for person in attendees:
+            _known(person, people, "onbekende persoon", "--attendees")
+        if len(set(attendees)) != len(attendees):
+            raise EditError("--attendees: noem elke deelnemer één keer.")
+        if follow_up is not None and follow_up <= date:
+            raise EditError("--follow-up: de vervolgbijeenkomst moet na de bijeenkomst zelf zijn.")
+        ids = [m.id for m in org.meetings]
+        if new_id is not None and new_id in ids:
+            raise EditError(f"--id: bijeenkomst '{new_id}' bestaat al; kies een andere code of laat --id weg.")
+        code = new_id or meeting_id(date, ids)
+        item = CommentedMap([("id", code), ("title", title), ("date", date)])
+        if start is not None:
+            item["start"] = DoubleQuotedScalarString(start)  # quoted, as in the examples: 08:30 is text
+        optional = {"location": " ".join((location or "").split()), "facilitator": facilitator}
+        item.update({k: v for k, v in optional.items() if v})
+        if attendees:
+            item["attendees"] = list(attendees)
+            roundtrip.block_list(item, "attendees")
+        if follow_up is not None:
+            item["follow_up"] = follow_up
+        doc = session.document()
+        roundtrip.append(roundtrip.block_list(doc.data, "meetings"), item)
+        notes = session.commit(doc.dump(), today)
+        return Result(code, display_path(folder / "meetings.yml"), f"bijeenkomst toegevoegd met code {code}", notes)
 
 
-def add_agreement(folder: Path, meeting: str, *, step: str, points: Sequence[str], today: dt.date) -> Result:
+def add_agreement(
+    folder: Path, meeting: str, *, step: str, points: Sequence[str], today: dt.date, notify: Notify | None = None
+) -> Result:
     """Add what was agreed for one step to a meeting in meetings.yml (for the memo)."""
-    before = _current(folder)
-    org = before.org
-    _known(meeting, (m.id for m in org.meetings), "onbekende bijeenkomst", "CODE")
-    _known(step, (s.id for s in org.steps), "onbekende stap", "--step")
-    texts = [" ".join(p.split()) for p in points]
-    if not texts or not all(texts):
-        raise EditError("--point: vul in wat er is afgesproken.")
-    doc = _document(folder, "meetings.yml")
-    item = next(i for i in doc.data["meetings"] if i.get("id") == meeting)
-    agreements = roundtrip.block_list(item, "agreements")
-    entry = next((a for a in agreements if a.get("step") == step), None)
-    if entry is None:
-        roundtrip.append(agreements, CommentedMap([("step", step), ("points", texts)]))
-        roundtrip.block_list(agreements[-1], "points")
-    else:
-        for text in texts:
-            roundtrip.append(roundtrip.block_list(entry, "points"), text)
-    notes = _commit(folder, "meetings.yml", doc, before, today)
-    count = f"{len(texts)} {'afspraak' if len(texts) == 1 else 'afspraken'}"
-    return Result(meeting, display_path(folder / "meetings.yml"), f"{count} voor stap {step} vastgelegd", notes)
+    with editing(folder, "meetings.yml", notify) as session:
+        before = session.before
+        org = before.org
+        _known(meeting, (m.id for m in org.meetings), "onbekende bijeenkomst", "CODE")
+        _known(step, (s.id for s in org.steps), "onbekende stap", "--step")
+        texts = [" ".join(p.split()) for p in points]
+        if not texts or not all(texts):
+            raise EditError("--point: vul in wat er is afgesproken.")
+        doc = session.document()
+        item = next(i for i in doc.data["meetings"] if i.get("id") == meeting)
+        agreements = roundtrip.block_list(item, "agreements")
+        entry = next((a for a in agreements if a.get("step") == step), None)
+        if entry is None:
+            roundtrip.append(agreements, CommentedMap([("step", step), ("points", texts)]))
+            roundtrip.block_list(agreements[-1], "points")
+        else:
+            for text in texts:
+                roundtrip.append(roundtrip.block_list(entry, "points"), text)
+        notes = session.commit(doc.dump(), today)
+        count = f"{len(texts)} {'afspraak' if len(texts) == 1 else 'afspraken'}"
+        return Result(meeting, display_path(folder / "meetings.yml"), f"{count} voor stap {step} vastgelegd", notes)

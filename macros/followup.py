@@ -17,6 +17,7 @@ from .agenda import DEFAULT_START, follow_up
 from .model import Action, Meeting, Organisation
 from .nl import date_nl
 from .pages import by_name
+from .text import CONTROL
 
 if TYPE_CHECKING:
     from icalendar import Timezone
@@ -28,12 +29,13 @@ FOLLOW_UP_MINUTES = 90
 PRODID = "-//Handboek interne klant//vervolg//NL"
 
 
-# RFC 5545 allows no control characters in text but tab and (escaped) line breaks.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 def _text(value: str) -> str:
-    return _CONTROLS.sub("", value)
+    """Text for the calendar: RFC 5545 allows no control characters but tab and (escaped) line feeds.
+
+    The model already refuses them in the data; this is the last gate, for every text, the place too.
+    A lone CR would let a parser end the line there and read the rest as a property or a new event.
+    """
+    return CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", ""))
 
 
 @dataclass(frozen=True)
@@ -91,9 +93,7 @@ def entries(org: Organisation, *, with_actions: bool = True) -> list[Entry]:
     """Follow-ups first (by date), then open action points (by due date) unless ``with_actions`` is False."""
     domain = f"{_slug(org.info.name)}.handboek"
     meetings = sorted(org.meetings, key=lambda m: (m.date, m.id))
-    actions = (
-        sorted((a for a in org.actions if a.status != "klaar"), key=lambda a: (a.due, a.id)) if with_actions else []
-    )
+    actions = sorted((a for a in org.actions if a.is_open), key=lambda a: (a.due, a.id)) if with_actions else []
     return [_follow_up_entry(org, m, domain) for m in meetings] + [_action_entry(org, a, domain) for a in actions]
 
 
@@ -121,7 +121,7 @@ def build(org: Organisation, *, with_actions: bool = True) -> bytes:
     when = stamp(org)
     for entry in entries(org, with_actions=with_actions):
         event = Event()
-        event.add("uid", entry.uid)
+        event.add("uid", _text(entry.uid))
         event.add("dtstamp", when)
         event.add("summary", _text(entry.summary))
         event.add("description", _text(entry.description))
@@ -134,7 +134,7 @@ def build(org: Organisation, *, with_actions: bool = True) -> bytes:
             event.add("dtstart", begin)
             event.add("dtend", begin + dt.timedelta(minutes=entry.minutes))
         if entry.location:
-            event.add("location", entry.location)
+            event.add("location", _text(entry.location))
         cal.add_component(event)
     return bytes(cal.to_ical())
 

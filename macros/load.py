@@ -6,7 +6,6 @@ lists every error in every file. Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -16,6 +15,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .guard import display_path as display_path
+from .guard import refusal, size_problem, step_files
+from .limits import ID_MAX, ID_PATTERN
 from .messages import problems_from
 from .model import (
     ActionsFile,
@@ -27,12 +29,14 @@ from .model import (
     StepFile,
 )
 from .problems import DataError, Problem
+from .text import hint, shown
 from .yamlsrc import Path as Loc
 from .yamlsrc import Pos, Source, YamlProblem, decode, parse
 
 # Ids that would give a generated page the address of a hand-written one.
 RESERVED_IDS = {"index"}
-STEP_FILE = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$")
+# ASCII digits only: Python's \d would take Arabic-Indic digits as a step number too.
+STEP_FILE = re.compile(r"^([0-9]{2})-(" + ID_PATTERN.removeprefix("^").removesuffix("$") + ")$")
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -51,15 +55,6 @@ class Loaded:
         return display_path(self.data_dir / rel)
 
 
-def display_path(path: Path) -> str:
-    """The path as a person would type it from the current folder."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    return str(path) if rel.startswith("..") else rel.replace(os.sep, "/")
-
-
 class _Collector:
     def __init__(self, data_dir: Path, overrides: Mapping[str, str] | None = None) -> None:
         self.data_dir = data_dir
@@ -70,8 +65,17 @@ class _Collector:
     def add(self, rel: str, pos: Pos, message: str) -> None:
         self.problems.append(Problem(display_path(self.data_dir / rel), pos.line, pos.col, "error", message))
 
+    def refused(self, rel: str) -> bool:
+        """A link or a folder where a data file belongs: reported, never read."""
+        message = refusal(self.data_dir, rel)
+        if message:
+            self.add(rel, Pos(1, 1), message)
+        return message is not None
+
     def read(self, rel: str, model: type[M], *, required: bool = True) -> M | None:
         path = self.data_dir / rel
+        if rel not in self.overrides and self.refused(rel):
+            return None
         if rel not in self.overrides and not path.is_file():
             if required:
                 self.add(rel, Pos(1, 1), f"bestand ontbreekt; maak {rel} aan in {display_path(self.data_dir)}.")
@@ -101,14 +105,9 @@ class _Collector:
         for loc, ref in refs:
             if ref is None or ref in known:
                 continue
-            close = difflib.get_close_matches(ref, sorted(known), n=1)
-            if close:
-                hint = f" Bedoel je '{close[0]}'?"
-            elif known:
-                hint = f" Bekend: {', '.join(sorted(known)[:12])}."
-            else:
-                hint = f" Er is nog geen enkele {kind}; voeg die eerst toe, of haal de verwijzing weg."
-            self.add(rel, self.sources[rel].where(loc), f"onbekende {kind} '{ref}'.{hint}")
+            empty = f" Er is nog geen enkele {kind}; voeg die eerst toe, of haal de verwijzing weg."
+            said = hint(ref, known, empty=empty)
+            self.add(rel, self.sources[rel].where(loc), f"onbekende {kind} '{shown(ref)}'.{said}")
 
     def check_unique(self, rel: str, ids: list[tuple[Loc, str]], kind: str) -> None:
         seen: dict[str, Loc] = {}
@@ -118,7 +117,7 @@ class _Collector:
                 self.add(
                     rel,
                     self.sources[rel].where(loc),
-                    f"{kind} '{value}' bestaat al (regel {first.line}); kies een andere code.",
+                    f"{kind} '{shown(value)}' bestaat al (regel {first.line}); kies een andere code.",
                 )
             else:
                 seen[value] = loc
@@ -126,21 +125,20 @@ class _Collector:
 
 def _read_steps(col: _Collector) -> tuple[list[Step], set[str]]:
     """The steps that loaded, and the ids of all step files (loaded or not)."""
-    folder = col.data_dir / "steps"
-    if not folder.is_dir():
-        col.add("steps", Pos(1, 1), "map steps/ ontbreekt; zet daar één bestand per processtap, zoals 01-aanvraag.yml.")
-        return [], set()
+    names, problems = step_files(col.data_dir)
+    for rel, message in problems:
+        col.add(rel, Pos(1, 1), message)
     steps: list[Step] = []
     numbers: dict[int, str] = {}
     ids: dict[str, str] = {}
-    names = sorted(p.name for p in folder.iterdir() if p.suffix in (".yml", ".yaml"))
-    if not names:
-        col.add("steps", Pos(1, 1), "geen stappen gevonden; zet één bestand per processtap in steps/.")
     for name in names:
         rel = f"steps/{name}"
-        match = STEP_FILE.match(name)
+        match = STEP_FILE.match(name.rsplit(".", 1)[0])
         if not match:
             col.add(rel, Pos(1, 1), "bestandsnaam moet NN-code.yml zijn, zoals 02-calculatie-offerte.yml.")
+            continue
+        if len(match[2]) > ID_MAX:
+            col.add(rel, Pos(1, 1), f"de code in de bestandsnaam is langer dan {ID_MAX} tekens; maak die korter.")
             continue
         number, step_id = int(match[1]), match[2]
         if step_id in RESERVED_IDS:
@@ -159,6 +157,8 @@ def _read_steps(col: _Collector) -> tuple[list[Step], set[str]]:
             ids.setdefault(step_id, rel)
             continue
         numbers[number], ids[step_id] = rel, rel
+        if col.refused(rel):
+            continue
         data = col.read(rel, StepFile)
         if data is not None:
             steps.append(Step(step_id, number, rel, data))
@@ -216,7 +216,7 @@ def _check_agreements(col: _Collector, step_ids: set[str]) -> None:
                 col.add(
                     "meetings.yml",
                     pos,
-                    f"stap '{step}' staat al bij de afspraken van deze bijeenkomst (regel {seen[step]}); "
+                    f"stap '{shown(step)}' staat al bij de afspraken van deze bijeenkomst (regel {seen[step]}); "
                     "zet alle afspraken voor die stap onder 'points' daar.",
                 )
             else:
@@ -242,7 +242,7 @@ def _check_for_step(col: _Collector, steps: list[Step], step_ids: set[str]) -> N
                 col.add(
                     step.path,
                     src.where(loc),
-                    f"'{person}' werkt niet in stap '{target}'. Bij 'for_step' hoort een stap waarin deze interne "
+                    f"'{shown(person)}' werkt niet in stap '{shown(target)}'. Bij 'for_step' hoort een stap waarin deze interne "
                     "klant zelf werkt; zet de persoon daar bij 'performers' of kies een andere stap.",
                 )
 
@@ -254,6 +254,10 @@ def load(data_dir: str | os.PathLike[str], overrides: Mapping[str, str] | None =
     it would have after an edit, so that an edit is checked before it is written.
     """
     col = _Collector(Path(data_dir), overrides)
+    too_big = size_problem(col.data_dir, col.overrides)
+    if too_big:  # stop before reading: memory grows with what is read
+        col.add("", Pos(1, 1), too_big)
+        raise DataError(col.problems)
     info = col.read("organisation.yml", OrganisationFile)
     people = col.read("people.yml", PeopleFile)
     steps, step_ids = _read_steps(col)

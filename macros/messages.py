@@ -9,6 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .limits import TEXT_PATTERN
+from .text import shown, suggest
 from .yamlsrc import Path, Pos, Source
 
 
@@ -52,28 +54,32 @@ def _describe(value: Any) -> str:
         return "een lijst"
     if isinstance(value, int | float):
         return f"het getal {value}"
-    text = str(value)
-    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
+    return f"'{shown(value, 40)}'"
 
 
 def message_for(error: Any, model: type[BaseModel]) -> str:
     """A Dutch message for one pydantic error dict."""
     loc: Path = tuple(error["loc"])
     kind: str = error["type"]
-    field = str(loc[-1]) if loc else ""
+    field = shown(loc[-1]) if loc else ""
     given = error.get("input")
     if kind == "missing":
         return f"'{field}' ontbreekt. Voeg een regel '{field}: …' toe."
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
-        close = difflib.get_close_matches(field, allowed, n=1)
-        hint = f" Bedoel je '{close[0]}'?" if close else ""
-        return f"onbekende sleutel '{field}'.{hint} Toegestaan: {', '.join(allowed)}."
+        return f"onbekende sleutel '{field}'.{suggest(str(loc[-1]), allowed)} Toegestaan: {', '.join(allowed)}."
     if kind in ("string_type", "str_type"):
         return f"verwacht tekst, maar hier staat {_describe(given)}. Zet de waarde tussen aanhalingstekens."
     if kind == "string_too_short":
         return f"'{field}' mag niet leeg zijn."
     if kind == "string_pattern_mismatch":
+        if error.get("ctx", {}).get("pattern") == TEXT_PATTERN:
+            if isinstance(given, str) and not given.strip():
+                return f"'{field}' mag niet leeg zijn."
+            return (
+                f"{_describe(given)} bevat een onzichtbaar stuurteken (zoals een escape of NUL); "
+                "haal het weg. Alleen tab en een nieuwe regel mogen."
+            )
         if field == "edit_url":
             return (
                 "moet beginnen met https:// en {path} bevatten, zoals https://github.com/org/repo/edit/main/{path}. "
@@ -92,7 +98,11 @@ def message_for(error: Any, model: type[BaseModel]) -> str:
         )
     if kind == "string_too_long":
         limit = error.get("ctx", {}).get("max_length", 60)
-        return f"{_describe(given)} is te lang: hoogstens {limit} tekens."
+        size = f"{len(given)} tekens" if isinstance(given, str) else "te veel tekens"
+        return (
+            f"{_describe(given)} is te lang ({size}); de grens voor '{field}' is {limit} tekens. "
+            "Maak het korter (zie 'Grenzen' op de pagina Beheer)."
+        )
     if kind.startswith("date") or kind.startswith("datetime"):
         return f"{_describe(given)} is geen bestaande datum. Schrijf JJJJ-MM-DD, zoals 2026-03-15."
     if kind.startswith("time"):
@@ -106,6 +116,12 @@ def message_for(error: Any, model: type[BaseModel]) -> str:
         return f"verwacht een lijst (regels die beginnen met '- '), maar hier staat {_describe(given)}."
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"verwacht een blok met sleutels, maar hier staat {_describe(given)}."
+    if kind == "too_long":
+        ctx = error.get("ctx", {})
+        return (
+            f"'{field}' heeft {ctx.get('actual_length', 'te veel')} items; de grens is {ctx.get('max_length')}. "
+            "Haal er items weg (zie 'Grenzen' op de pagina Beheer)."
+        )
     if kind == "too_short":
         return f"'{field}' moet minstens één item hebben."
     limits = error.get("ctx", {})

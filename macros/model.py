@@ -23,21 +23,53 @@ from pydantic import (
     model_validator,
 )
 
-from .agenda import DEFAULT_MINUTES
+from .limits import (
+    ADDRESS_MAX,
+    CLOCK_PATTERN,
+    EMAIL_MAX,
+    FIRST_YEAR,
+    ID_MAX,
+    ID_PATTERN,
+    LAST_YEAR,
+    MAX_ACTIONS,
+    MAX_ENTRIES,
+    MAX_MEETINGS,
+    MAX_PEOPLE,
+    MAX_STEPS,
+    NAME_MAX,
+    PARAGRAPH_MAX,
+    SENTENCE_MAX,
+    SHORT_NAME_MAX,
+    TEXT_PATTERN,
+)
+from .meeting_model import DEFAULT_MINUTES
+from .text import shown
 
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
+    StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX),
     Field(description="Korte code: kleine letters, cijfers en streepjes, bijvoorbeeld 'jan-de-vries'."),
 ]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def _text(limit: int) -> StringConstraints:
+    # Length and pattern apply to the text as written, as in the JSON Schema; the outer spaces go after.
+    return StringConstraints(min_length=1, max_length=limit, pattern=TEXT_PATTERN)
+
+
+_strip = AfterValidator(str.strip)
+Name = Annotated[str, _text(NAME_MAX), _strip]
+ShortName = Annotated[str, _text(SHORT_NAME_MAX), _strip]
+Sentence = Annotated[str, _text(SENTENCE_MAX), _strip]
+Paragraph = Annotated[str, _text(PARAGRAPH_MAX), _strip]
 
 
 def _not_a_number(value: Any) -> Any:
     """A date from YAML, or text that pydantic turns into one; never a number (a number is not a date)."""
     if isinstance(value, bool | int | float):
         raise ValueError(f"{value!r} is geen datum. Schrijf JJJJ-MM-DD, zoals 2026-03-15")
+    if isinstance(value, str) and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise ValueError(f"'{shown(value)}' is geen bestaande datum. Schrijf JJJJ-MM-DD, zoals 2026-03-15")
     return value
 
 
@@ -52,16 +84,19 @@ def _clock(value: Any) -> Any:
     """A clock time written as 'UU:MM'; numbers and seconds or time zones are refused."""
     if isinstance(value, dt.time):
         return value
-    if not isinstance(value, str) or not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
-        shown = repr(value) if not isinstance(value, str) else f"'{value}'"
-        raise ValueError(f"{shown} is geen tijd. Schrijf UU:MM tussen aanhalingstekens, zoals '08:30'")
+    if not isinstance(value, str) or not re.fullmatch(CLOCK_PATTERN, value):
+        shown_value = repr(value) if not isinstance(value, str) else f"'{shown(value)}'"
+        raise ValueError(f"{shown_value} is geen tijd. Schrijf UU:MM tussen aanhalingstekens, zoals '08:30'")
     return value
 
 
 Day = Annotated[dt.date, BeforeValidator(_not_a_number), AfterValidator(_in_range)]
 Clock = Annotated[dt.time, BeforeValidator(_clock)]
 # No ?, & or # either: in a mailto: link they would add a subject, a copy address or a body.
-Email = Annotated[str, StringConstraints(pattern=r"^[^@\s?&#\"'<>]+@[^@\s?&#\"'<>]+\.[^@\s?&#\"'<>]+$")]
+Email = Annotated[
+    str,
+    StringConstraints(pattern=r"^[^@\s?&#\"'<>]+@[^@\s?&#\"'<>]+\.[^@\s?&#\"'<>]+$", max_length=EMAIL_MAX),
+]
 # Only https: and mailto: links: a javascript: or data: address must never reach a page.
 FEEDBACK_URL = r'^(?:https://[^\s{}<>"]+\{title\}[^\s{}<>"]*|mailto:[^@\s{}<>"?]+@[^@\s{}<>"?]+\.[^@\s{}<>"?]+)$'
 ActionStatus = Literal["open", "bezig", "klaar"]
@@ -76,9 +111,11 @@ class _Strict(BaseModel):
 
 
 class ExternalCustomer(_Strict):
-    name: Text = Field(description="Naam van de externe klant aan het eind van de keten, bijvoorbeeld 'Opdrachtgever'.")
-    description: Text | None = Field(None, description="Wie dit is, in één zin.")
-    expectations: list[Text] = Field(min_length=1, description="Wat de externe klant van ons verwacht.")
+    name: Name = Field(description="Naam van de externe klant aan het eind van de keten, bijvoorbeeld 'Opdrachtgever'.")
+    description: Sentence | None = Field(None, description="Wie dit is, in één zin.")
+    expectations: list[Sentence] = Field(
+        min_length=1, max_length=MAX_ENTRIES, description="Wat de externe klant van ons verwacht."
+    )
 
 
 class Settings(_Strict):
@@ -90,6 +127,24 @@ class Settings(_Strict):
 class Feedback(_Strict):
     """Where feedback on a handoff goes: an e-mail address or the address of an issue tracker."""
 
+    # The schema says what _one_target checks: exactly one of the two is filled in.
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={
+            "oneOf": [
+                {
+                    "required": ["email"],
+                    "properties": {"email": {"type": "string", "description": "Feedback per e-mail."}},
+                },
+                {
+                    "required": ["url"],
+                    "properties": {"url": {"type": "string", "description": "Feedback via een meldsysteem."}},
+                },
+            ]
+        },
+    )
+
     email: Email | None = Field(
         None,
         description="E-mailadres dat de feedback krijgt. De link opent een e-mail met het onderwerp al ingevuld.",
@@ -97,10 +152,11 @@ class Feedback(_Strict):
     url: str | None = Field(
         None,
         pattern=FEEDBACK_URL,
+        max_length=ADDRESS_MAX,
         description="Of: het adres van een meldsysteem met {title} op de plek van de titel, bijvoorbeeld "
         "'https://github.com/org/handboek/issues/new?title={title}'. Alleen https:// of mailto: mag.",
     )
-    label: Text | None = Field(None, description="Tekst van de link. Leeg: 'Geef feedback op een overdracht'.")
+    label: Name | None = Field(None, description="Tekst van de link. Leeg: 'Geef feedback op een overdracht'.")
 
     @model_validator(mode="after")
     def _one_target(self) -> Feedback:
@@ -112,18 +168,19 @@ class Feedback(_Strict):
 class OrganisationFile(_Strict):
     """organisation.yml: the organisation itself."""
 
-    name: Text = Field(description="Naam van de organisatie.")
-    short_name: Text | None = Field(
+    name: Name = Field(description="Naam van de organisatie.")
+    short_name: ShortName | None = Field(
         None,
         description="Korte naam voor de kop van de site, bijvoorbeeld 'Meijer & Zonen'. Leeg: de volledige naam.",
     )
-    description: Text = Field(description="Wat de organisatie doet, in één of twee zinnen.")
-    place: Text | None = Field(None, description="Vestigingsplaats.")
+    description: Paragraph = Field(description="Wat de organisatie doet, in één of twee zinnen.")
+    place: Name | None = Field(None, description="Vestigingsplaats.")
     external_customer: ExternalCustomer = Field(
         description="De externe klant aan het eind van de keten: voor wie doen we het werk?"
     )
     edit_url: str | None = Field(
         None,
+        max_length=ADDRESS_MAX,
         # Only characters that are safe in a URL and in an HTML attribute: no quotes, <, > or spaces.
         pattern=r"^https://[A-Za-z0-9._~:/?#@!$&()*+,;=%\[\]-]+\{path\}[A-Za-z0-9._~:/?#@!$&()*+,;=%\[\]-]*$",
         description="Adres om een bestand te bewerken, met {path} op de plek van het pad, "
@@ -139,9 +196,9 @@ class Person(_Strict):
     id: Id = Field(
         description="Code van deze persoon, bijvoorbeeld 'jan-de-vries'. De andere bestanden gebruiken deze code."
     )
-    name: Text = Field(description="Voor- en achternaam.")
-    function: Text = Field(description="Functie, bijvoorbeeld 'Calculator'.")
-    team: Text | None = Field(None, description="Team of afdeling.")
+    name: Name = Field(description="Voor- en achternaam.")
+    function: Name = Field(description="Functie, bijvoorbeeld 'Calculator'.")
+    team: Name | None = Field(None, description="Team of afdeling.")
     workplace: Workplace = Field(description="Waar iemand vooral werkt: 'kantoor' of 'buiten'.")
     email: Email | None = Field(None, description="E-mailadres.")
 
@@ -149,26 +206,30 @@ class Person(_Strict):
 class PeopleFile(_Strict):
     """people.yml: everyone who works in the process."""
 
-    people: list[Person] = Field(min_length=1, description="Alle medewerkers.")
+    people: list[Person] = Field(min_length=1, max_length=MAX_PEOPLE, description="Alle medewerkers.")
 
 
 class Need(_Strict):
-    what: Text = Field(description="Wat er nodig is.")
-    when: Text | None = Field(None, description="Wanneer het er moet zijn.")
-    form: Text | None = Field(None, description="In welke vorm: formulier, map, app, mondeling ...")
-    why: Text | None = Field(None, description="Waarom het nodig is.")
+    what: Sentence = Field(description="Wat er nodig is.")
+    when: Sentence | None = Field(None, description="Wanneer het er moet zijn.")
+    form: Sentence | None = Field(None, description="In welke vorm: formulier, map, app, mondeling ...")
+    why: Sentence | None = Field(None, description="Waarom het nodig is.")
 
 
 class Performer(_Strict):
     person: Id = Field(description="Code van een medewerker uit people.yml.")
-    role: Text | None = Field(None, description="Wat deze persoon in deze stap doet.")
+    role: Sentence | None = Field(None, description="Wat deze persoon in deze stap doet.")
 
 
 class Customer(_Strict):
     person: Id = Field(description="Code van de interne klant uit people.yml.")
-    needs: list[Need] = Field(default_factory=list, description="Wat de interne klant van deze stap nodig heeft.")
+    needs: list[Need] = Field(
+        default_factory=list, max_length=MAX_ENTRIES, description="Wat de interne klant van deze stap nodig heeft."
+    )
     in_return: list[Need] = Field(
-        default_factory=list, description="Wat de mensen in deze stap terug mogen verwachten van de interne klant."
+        default_factory=list,
+        max_length=MAX_ENTRIES,
+        description="Wat de mensen in deze stap terug mogen verwachten van de interne klant.",
     )
     for_step: Id | None = Field(
         None,
@@ -180,30 +241,39 @@ class Customer(_Strict):
 class StepFile(_Strict):
     """steps/NN-<id>.yml: one main step of the work process."""
 
-    name: Text = Field(description="Naam van de stap, bijvoorbeeld 'Calculatie/offerte'.")
-    summary: Text = Field(description="Wat er in deze stap gebeurt, in één of twee zinnen.")
-    performers: list[Performer] = Field(default_factory=list, description="Wie in deze stap werkt.")
-    customers: list[Customer] = Field(default_factory=list, description="De interne klant(en) van deze stap.")
+    name: Name = Field(description="Naam van de stap, bijvoorbeeld 'Calculatie/offerte'.")
+    summary: Paragraph = Field(description="Wat er in deze stap gebeurt, in één of twee zinnen.")
+    performers: list[Performer] = Field(
+        default_factory=list, max_length=MAX_PEOPLE, description="Wie in deze stap werkt."
+    )
+    customers: list[Customer] = Field(
+        default_factory=list, max_length=MAX_PEOPLE, description="De interne klant(en) van deze stap."
+    )
 
 
 class Action(_Strict):
     id: Id = Field(description="Code van het actiepunt, bijvoorbeeld 'ap-09'.")
-    what: Text = Field(description="Wat er moet gebeuren.")
+    what: Sentence = Field(description="Wat er moet gebeuren.")
     who: Id = Field(description="Code van de medewerker die het doet.")
     due: Day = Field(description="Wanneer het klaar is (JJJJ-MM-DD).")
     status: ActionStatus = Field("open", description="'open', 'bezig' of 'klaar'.")
     step: Id | None = Field(None, description="Code van de stap waar het bij hoort.")
     meeting: Id | None = Field(None, description="Code van de bijeenkomst waarin het is afgesproken.")
 
+    @property
+    def is_open(self) -> bool:
+        """Not done yet: 'open' or 'bezig'. The one definition every page and check uses."""
+        return self.status != "klaar"
+
     def is_overdue(self, today: dt.date) -> bool:
-        """Not done and past its due date."""
-        return self.status != "klaar" and self.due < today
+        """Open and past its due date: late."""
+        return self.is_open and self.due < today
 
 
 class ActionsFile(_Strict):
     """actions.yml: the action points."""
 
-    actions: list[Action] = Field(default_factory=list, description="Alle actiepunten.")
+    actions: list[Action] = Field(default_factory=list, max_length=MAX_ACTIONS, description="Alle actiepunten.")
 
 
 def _minutes(letter: str, what: str, key: str, *, per_step: bool = False) -> Any:
@@ -234,37 +304,41 @@ class Durations(_Strict):
 
 class Agreement(_Strict):
     step: Id = Field(description="Code van de stap waar de afspraken over gaan.")
-    points: list[Text] = Field(
-        min_length=1, description="Wat er voor deze stap is afgesproken, één afspraak per regel."
+    points: list[Sentence] = Field(
+        min_length=1,
+        max_length=MAX_ENTRIES,
+        description="Wat er voor deze stap is afgesproken, één afspraak per regel.",
     )
 
 
 class Meeting(_Strict):
     id: Id = Field(description="Code van de bijeenkomst, bijvoorbeeld 'bijeenkomst-2026-10'.")
-    title: Text = Field(description="Titel van de bijeenkomst.")
+    title: Name = Field(description="Titel van de bijeenkomst.")
     date: Day = Field(description="Datum (JJJJ-MM-DD).")
     start: Clock | None = Field(None, description="Begintijd, bijvoorbeeld '08:30'.")
-    location: Text | None = Field(None, description="Waar de bijeenkomst is.")
+    location: Name | None = Field(None, description="Waar de bijeenkomst is.")
     facilitator: Id | None = Field(None, description="Code van de begeleider.")
-    attendees: list[Id] = Field(default_factory=list, description="Codes van de deelnemers.")
+    attendees: list[Id] = Field(default_factory=list, max_length=MAX_PEOPLE, description="Codes van de deelnemers.")
     follow_up: Day | None = Field(
         None, description="Datum van de vervolgbijeenkomst (JJJJ-MM-DD). Zonder datum: drie maanden later."
     )
-    goal: Text | None = Field(None, description="Waarom we bij elkaar komen en wat we willen bereiken.")
+    goal: Paragraph | None = Field(None, description="Waarom we bij elkaar komen en wat we willen bereiken.")
     durations: Durations | None = Field(
         None,
         description="Hoe lang elk onderdeel van het draaiboek duurt, in minuten. Weggelaten onderdelen "
         "houden hun standaardduur.",
     )
     agreements: list[Agreement] = Field(
-        default_factory=list, description="Wat er per stap is afgesproken; dit komt in het memo aan alle collega's."
+        default_factory=list,
+        max_length=MAX_STEPS,
+        description="Wat er per stap is afgesproken; dit komt in het memo aan alle collega's.",
     )
 
 
 class MeetingsFile(_Strict):
     """meetings.yml: the internal-customer meetings."""
 
-    meetings: list[Meeting] = Field(default_factory=list, description="Alle bijeenkomsten.")
+    meetings: list[Meeting] = Field(default_factory=list, max_length=MAX_MEETINGS, description="Alle bijeenkomsten.")
 
 
 # The checked aggregate lives in its own module; it is imported from here as well.

@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .model import Action, Customer, Meeting, OrganisationFile, Person, StepFile
+    from .model import Action, Customer, ExternalCustomer, Meeting, OrganisationFile, Person, StepFile
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,20 @@ class Organisation:
                 by_step.setdefault(action.step, []).append(action)
             by_person.setdefault(action.who, []).append(action)
         return by_step, by_person
+
+    @property
+    def last_step(self) -> Step | None:
+        """The last step of the chain: its work goes to the external customer, not to a colleague."""
+        return self.steps[-1] if self.steps else None
+
+    def is_last(self, step: Step) -> bool:
+        """Whether ``step`` is the last one, after which the external customer comes."""
+        return self.last_step is not None and step.id == self.last_step.id
+
+    @property
+    def external_customer(self) -> ExternalCustomer:
+        """The customer at the end of the chain, after the last step."""
+        return self.info.external_customer
 
     def person(self, person_id: str) -> Person:
         return self._people[person_id]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .text import safe_line
+
 Severity = Literal["error", "warning"]
 
 
@@ -19,7 +21,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        # Cleaned as a whole: a value quoted in the message or a file name can never break the line.
+        return safe_line(f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}")
 
 
 class DataError(Exception):

@@ -16,6 +16,7 @@ import io
 import os
 import stat
 import tempfile
+from collections import deque
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ class Document:
     """One YAML file in round-trip form, with the layout to write it back in."""
 
     def __init__(self, text: str) -> None:
-        self.crlf = "\r\n" in text
+        self.original = text
         text = text.replace("\r\n", "\n")
         _, sequence, offset = load_yaml_guess_indent(text) if text.strip() else (None, None, None)
         self.yaml = _yaml(sequence or 4, offset if offset is not None else 2)
@@ -39,8 +40,37 @@ class Document:
     def dump(self) -> str:
         out = io.StringIO()
         self.yaml.dump(self.data, out)
-        text = out.getvalue()
-        return text.replace("\n", "\r\n") if self.crlf else text
+        return keep_endings(self.original, out.getvalue())
+
+
+def keep_endings(original: str, text: str) -> str:
+    """``text`` (with '\\n' line ends) written with the line ends of ``original``.
+
+    A file with only LF or only CRLF keeps that. A file that mixes them keeps
+    each unchanged line's own ending; a new line takes the ending of the line
+    before it. So the diff of an edit shows only the edit.
+    """
+    lines = original.splitlines(keepends=True)
+    crlf = sum(1 for line in lines if line.endswith("\r\n"))
+    if not crlf:
+        return text
+    if crlf == sum(1 for line in lines if line.endswith("\n")):
+        return text.replace("\n", "\r\n")
+    endings: dict[str, deque[str]] = {}
+    for line in lines:
+        body = line.rstrip("\r\n")
+        if line.endswith("\n"):
+            endings.setdefault(body, deque()).append(line[len(body) :])
+    out = []
+    ending = "\n"
+    parts = text.split("\n")
+    for body in parts[:-1]:
+        found = endings.get(body)
+        if found:
+            ending = found.popleft()
+        out.append(body + ending)
+    out.append(parts[-1])
+    return "".join(out)
 
 
 def _yaml(sequence: int, offset: int) -> YAML:
@@ -143,14 +173,51 @@ def insert_after(node: CommentedMap, after: str, key: str, value: object) -> Non
     node.insert(position, key, value)
 
 
-def write_atomic(path: Path, text: str) -> None:
+TEMP_SUFFIX = ".tmp"
+_KEEP = object()
+
+
+class ChangedMeanwhile(Exception):
+    """The file on disk is no longer the one that was read: someone saved it during the edit."""
+
+
+def _temp_prefix(name: str) -> str:
+    return f".{name}."
+
+
+def remove_stale(path: Path) -> list[Path]:
+    """Remove temporary files that an interrupted write of ``path`` left behind; return them.
+
+    Call it only while holding the data folder's lock (``lock.hold``): then no
+    other write can be using one.
+    """
+    found = [
+        p for p in path.parent.glob(_temp_prefix(path.name) + "*" + TEMP_SUFFIX) if p.is_file() and not p.is_symlink()
+    ]
+    for p in found:
+        p.unlink(missing_ok=True)
+    return found
+
+
+def _unchanged(path: Path, expected: bytes | None) -> bool:
+    try:
+        return path.read_bytes() == expected
+    except FileNotFoundError:
+        return expected is None
+
+
+def write_atomic(path: Path, text: str, *, expected: bytes | None | object = _KEEP) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder, then rename.
 
     A reader sees either the old file or the new one, never a half-written one;
-    the file keeps its permissions.
+    the file keeps its permissions. With ``expected`` (the bytes that were read,
+    or None for a file that did not exist) the file is replaced only while it
+    still holds exactly those bytes; otherwise ChangedMeanwhile is raised and
+    nothing is written. The check runs right before the rename, after the slow
+    part, so the window in which a save can slip through is as short as it gets.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path.name), suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
@@ -158,6 +225,8 @@ def write_atomic(path: Path, text: str) -> None:
             os.fsync(handle.fileno())
         mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~umask()
         os.chmod(tmp, mode)
+        if expected is not _KEEP and not _unchanged(path, expected):  # type: ignore[arg-type]
+            raise ChangedMeanwhile(str(path))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

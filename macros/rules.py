@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 
+from . import analysis
+from .agenda import follow_up_horizon
 from .load import Loaded
 from .nl import date_nl
 from .problems import Problem
-
-FOLLOW_UP_DAYS = 92  # "a progress review in about three months"
 
 
 def check(loaded: Loaded, today: dt.date) -> list[Problem]:
@@ -21,15 +20,16 @@ def check(loaded: Loaded, today: dt.date) -> list[Problem]:
         pos = loaded.pos(rel, loc)
         found.append(Problem(loaded.display(rel), pos.line, pos.col, "warning", message))
 
-    last = org.steps[-1].id if org.steps else None
+    no_customer = {s.id for s in analysis.steps_without_customer(org)}
+    unstaffed = {s.id for s in analysis.unstaffed_steps(org)}
     for step in org.steps:
-        if not step.data.customers and step.id != last:
+        if step.id in no_customer:
             warn(
                 step.path,
                 ("customers",),
                 "deze stap heeft nog geen interne klant; vul 'customers' in met wie het werk overneemt.",
             )
-        if not step.data.performers:
+        if step.id in unstaffed:
             warn(step.path, ("performers",), "in deze stap werkt nog niemand; vul 'performers' in.")
         for i, entry in enumerate(step.data.customers):
             for j, need in enumerate(entry.needs):
@@ -45,7 +45,7 @@ def check(loaded: Loaded, today: dt.date) -> list[Problem]:
                 loc,
                 "geen vervolgbijeenkomst gepland; vul 'follow_up' in, bijvoorbeeld over drie maanden.",
             )
-        elif (meeting.follow_up - meeting.date).days > FOLLOW_UP_DAYS:
+        elif meeting.follow_up > follow_up_horizon(meeting.date):
             warn(
                 "meetings.yml", (*loc, "follow_up"), "de vervolgbijeenkomst is meer dan drie maanden na de bijeenkomst."
             )
@@ -75,13 +75,7 @@ def check(loaded: Loaded, today: dt.date) -> list[Problem]:
                 "actions.yml", ("actions", i, "due"), f"actiepunt '{action.id}' is te laat (was {date_nl(action.due)})."
             )
     limit = org.info.settings.max_open_actions
-    load = Counter(a.who for a in org.actions if a.status != "klaar")
-    for person_id, count in sorted(load.items()):
-        if count > limit:
-            i = next(k for k, p in enumerate(org.people) if p.id == person_id)
-            warn(
-                "people.yml",
-                ("people", i),
-                f"{org.person(person_id).name} heeft {count} open actiepunten (meer dan {limit}).",
-            )
+    for person, count in sorted(analysis.overloaded(org), key=lambda pn: pn[0].id):
+        i = next(k for k, p in enumerate(org.people) if p.id == person.id)
+        warn("people.yml", ("people", i), f"{person.name} heeft {count} open actiepunten (meer dan {limit}).")
     return found

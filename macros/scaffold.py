@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from . import schema
-from .edit import EditError
+from .edit import NEW_FILES, EditError
 from .load import display_path, load
 from .problems import DataError
 from .roundtrip import scalar, umask
@@ -109,26 +109,13 @@ performers: []
 customers: []
 """
 
-ACTIONS = """\
-# Actiepunten: wat, wie, wanneer. Status is open, bezig of klaar.
-# Voeg ze toe met: handboek action add --what "..." --who code --due JJJJ-MM-DD
-actions: []
-"""
-
-MEETINGS = """\
-# Bijeenkomsten over interne klanten, met de datum van de vervolgbijeenkomst.
-# Voeg ze toe met: handboek meeting add --title "..." --date JJJJ-MM-DD
-meetings: []
-"""
-
 
 def files(name: str) -> dict[str, str]:
     """The text of every file of a new organisation, by path inside the data folder."""
     out = {
         "organisation.yml": ORGANISATION.format(name=scalar(name)),
         "people.yml": PEOPLE,
-        "actions.yml": ACTIONS,
-        "meetings.yml": MEETINGS,
+        **NEW_FILES,
     }
     for file_name, step_name, comment, summary in STEPS:
         out[f"steps/{file_name}"] = STEP.format(comment=comment, name=scalar(step_name), summary=summary)

@@ -19,13 +19,14 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from .limits import CLOCK_PATTERN, DATE_PATTERN
 from .model import ActionsFile, MeetingsFile, OrganisationFile, PeopleFile, StepFile
 
 SCHEMA_DIR = "schema"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 REGENERATE = "python -m macros schema --write"
 HEADER = "# yaml-language-server: $schema="
-TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
+TIME_PATTERN = CLOCK_PATTERN  # the loader's own: the same times pass both
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,10 @@ class _Generator(GenerateJsonSchema):
         # Editors check format 'time' as a full RFC 3339 time with seconds and zone;
         # the data writes '08:30'.
         return {"type": "string", "pattern": TIME_PATTERN}
+
+    def date_schema(self, schema: core_schema.DateSchema) -> JsonSchemaValue:
+        # The loader takes JJJJ-MM-DD between 2000 and 2100 only; the pattern says the same.
+        return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
 
 
 def schema_of(data_file: DataFile) -> dict[str, Any]:

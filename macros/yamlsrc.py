@@ -18,8 +18,9 @@ import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import ScalarEvent
-from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
+
+from .text import shown
 
 try:
     from yaml.cyaml import CParser as _CParser
@@ -27,6 +28,9 @@ except ImportError:  # PyYAML built without libyaml: ruamel.yaml reads everythin
     _CParser = None
 # ruamel.yaml's YAML 1.2 rules decide what a plain scalar is ('yes' and '08:30' stay text).
 _RESOLVER = YAML(typ="rt").resolver
+# Its table of implicit types (first character -> [(tag, regexp)]), taken once: ruamel.yaml works the
+# YAML version out again on every call, which was a third of the time to read a large file.
+_IMPLICIT: dict[str | None, list[tuple[Any, Any]]] = _RESOLVER.versioned_resolver
 
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 24
@@ -174,7 +178,7 @@ def _build(path: str, events: Iterable[Any]) -> Source:
         if key in top.container:
             first = source.keys[(*top.path, key)]
             raise YamlProblem(
-                pos, f"sleutel '{key}' staat hier twee keer (eerst op regel {first.line}); haal er één weg."
+                pos, f"sleutel '{shown(key)}' staat hier twee keer (eerst op regel {first.line}); haal er één weg."
             )
         top.key = (key, pos)
         return None
@@ -204,8 +208,8 @@ def _build(path: str, events: Iterable[Any]) -> Source:
         tag = getattr(event, "tag", None)
         tag = getattr(tag, "value", tag)
         if tag not in _PLAIN_TAGS:
-            shown = str(tag).replace("tag:yaml.org,2002:", "!!")
-            raise YamlProblem(pos, f"labels als '{shown}' worden niet ondersteund; haal het label weg.")
+            label = shown(str(tag).replace("tag:yaml.org,2002:", "!!"))
+            raise YamlProblem(pos, f"labels als '{label}' worden niet ondersteund; haal het label weg.")
         if kind in ("MappingStartEvent", "SequenceStartEvent"):
             if len(stack) >= MAX_DEPTH:
                 raise YamlProblem(pos, f"te diep genest (meer dan {MAX_DEPTH} niveaus).")
@@ -216,23 +220,29 @@ def _build(path: str, events: Iterable[Any]) -> Source:
             frame = stack.pop()
             attach(frame.path, frame.container, frame.pos)
         elif kind == "ScalarEvent":
-            value = _scalar(event, _RESOLVER)
+            value = _scalar(event)
             loc = next_path(pos, value)
             if loc is not None:
                 attach(loc, value, pos)
     return source
 
 
-def _scalar(event: ScalarEvent | Any, resolver: Any) -> Any:
+def _resolve(value: str) -> str:
+    """The implicit type of a plain scalar ('int', 'null', 'timestamp' ...), as ruamel.yaml's resolver says."""
+    for tag, regexp in _IMPLICIT.get(value[:1], []) + _IMPLICIT.get(None, []):
+        if regexp.match(value):
+            return str(getattr(tag, "value", tag)).rsplit(":", 1)[-1]
+    return "str"
+
+
+def _scalar(event: ScalarEvent | Any) -> Any:
     value: str = event.value
     if event.style == ">":
         # ruamel's round-trip scanner marks fold points with BEL; they are not data.
         return value.replace("\a", "")
     if event.style:  # quoted or block scalars are always text
         return value
-    tag = resolver.resolve(ScalarNode, value, event.implicit)
-    tag = getattr(tag, "value", tag)
-    kind = str(tag).rsplit(":", 1)[-1]
+    kind = _resolve(value) if event.implicit[0] else "str"
     if kind == "null":
         return None
     if kind == "bool":
@@ -276,7 +286,11 @@ def _yaml_message(exc: MarkedYAMLError) -> str:
     if "'\\t'" in problem or "\\t" in problem:
         return "tab gevonden; YAML springt in met spaties. Vervang de tab door spaties."
     if "mapping values are not allowed" in problem:
-        return "dubbele punt op een onverwachte plek; zet de waarde tussen aanhalingstekens of zet de sleutel op een eigen regel."
+        return (
+            "dubbele punt op een onverwachte plek. Springt deze regel verder in dan de sleutel erboven? "
+            "Zet sleutels van één blok precies onder elkaar (de inspringing klopt dan niet). Hoort de dubbele "
+            "punt bij de tekst? Zet de waarde dan tussen aanhalingstekens."
+        )
     if "could not find expected ':'" in problem:
         return "hier mist een ':' achter de sleutel, of de inspringing klopt niet."
     if "expected <block end>" in problem or "did not find expected" in problem:

@@ -13,4 +13,6 @@ fi
 common=(--universal --python-version 3.11 --generate-hashes --quiet --no-header "$@")
 uv pip compile "${common[@]}" pyproject.toml requirements/build.in -o requirements/site.txt
 uv pip compile "${common[@]}" --extra test pyproject.toml requirements/build.in -o requirements/test.txt
-echo "requirements/site.txt en requirements/test.txt zijn ververst."
+# ProperDocs for the weekly trial build, held to the site's versions.
+uv pip compile "${common[@]}" requirements/properdocs.in -c requirements/site.txt -o requirements/properdocs.txt
+echo "requirements/site.txt, test.txt en properdocs.txt zijn ververst."

@@ -7,7 +7,10 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-LONG = "lang " * 20_000  # a 100,000-character value
+from macros.limits import NAME_MAX, PARAGRAPH_MAX, SENTENCE_MAX
+
+# Long values fill their field up to its limit (macros/model.py): more is refused, see tests/test_limits.py.
+LONG = "lang " * 20_000
 
 HOSTILE = [
     '<script>alert("xss")</script>',
@@ -51,9 +54,18 @@ LONG_WORD = "Z" * 100_000  # 100,000 characters without a space
 EMAIL = "{{7*7}}[klik](javascript:x)*vet*@x.nl"
 # A quote or < in edit_url is refused by the model (tests/test_load.py); '&' passes and must be escaped.
 # The short name becomes Material's site_name: the page title, the header and the logo's tooltip.
-SHORT_NAME = '</title><script>window.__pwned=1</script> & "Zonen" {{ config }}'
+SHORT_NAME = '</title><script>window.__pwned=1</script> & "Zonen"'
 EDIT_URL = "https://example.org/edit?x=1&amp=2&path={path}"
 MARKERS = ['<script>alert("xss")', "onerror=alert", 'href="javascript:', "<strong>vet</strong>", "<h1>geen kop"]
+
+
+def limit(key: str | None) -> int:
+    """The longest text the model allows in a field of this name (the shortest, where names are shared)."""
+    if key in {"name", "title", "function", "team", "place", "location", "label"}:
+        return NAME_MAX
+    if key in {"summary", "goal"}:
+        return PARAGRAPH_MAX
+    return SENTENCE_MAX
 
 
 def make(base: Path, target: Path, *, same: str | None = None) -> Path:
@@ -94,10 +106,12 @@ def make(base: Path, target: Path, *, same: str | None = None) -> Path:
             "label",  # feedback.label: kept out so the other values keep their place; tests/test_employee.py poisons it
         }:
             if same is not None:
-                return f"{same} {value}"
+                return f"{same} {value}"[: limit(key)]
             n = next(counter)
-            extra = LONG if n == 3 else f" {LONG_WORD}" if n == 7 else f" {EXTRA[n % len(EXTRA)]}"
-            return f"{HOSTILE[n % len(HOSTILE)]} {value}{extra}"
+            base = f"{HOSTILE[n % len(HOSTILE)]} {value}"
+            room = max(0, limit(key) - len(base) - 1)
+            extra = f" {LONG[:room]}" if n == 3 else f" {LONG_WORD[:room]}" if n == 7 else f" {EXTRA[n % len(EXTRA)]}"
+            return (base + extra)[: limit(key)]
         return value
 
     for path in sorted(target.rglob("*.yml")):

@@ -92,13 +92,13 @@ def test_hostile_values_render_as_text(hostile_build: Build) -> None:
     step = build.page("stappen/uitvoering/")
     assert "&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;" in build.page("stappen/")
     assert "&#123;&#123; config.site_name &#125;&#125;" in build.page("mensen/gerda-meijer/")
-    assert "lang " * 100 in build.page("stappen/aanvraag-opname/") or "lang " * 100 in step
+    assert "lang " * 30 in build.page("stappen/aanvraag-opname/") or "lang " * 30 in step
 
     # Every hostile value is on some page, character for character, as text.
     text = " ".join(shown)
     missing = [v for v in hostile.HOSTILE + hostile.EXTRA if " ".join(v.split()) not in text]
     assert missing == []
-    assert "Z" * 100_000 in text
+    assert "Z" * 150 in text
 
 
 def test_the_organisation_name_is_escaped_once(default_build: Build) -> None:
@@ -116,9 +116,10 @@ def _text(html: str) -> str:
 
 
 # Markdown, HTML and Jinja at once, in every text field: the rotating corpus cannot miss a field this way.
+# Names are cut at 100 characters (the model's limit): the checked parts come first, the links after.
 EVERYWHERE = (
-    "[klik](javascript:alert(1)) **vet** ![b](https://evil.example/t.png) <https://evil.example/auto> "
-    "<b>tag</b> {{ 7*7 }} `code` _schuin_"
+    "[klik](javascript:alert(1)) {{ 7*7 }} **vet** <b>tag</b> `code` _schuin_ "
+    "![b](https://evil.example/t.png) <https://evil.example/auto>"
 )
 
 

@@ -10,8 +10,9 @@ import icalendar
 import pytest
 
 from macros import edit, followup
-from macros.agenda import BLOCKS, DEFAULT_MINUTES, add_months, agenda, duration_nl, follow_up
+from macros.agenda import BLOCKS, add_months, agenda, duration_nl, follow_up
 from macros.load import load
+from macros.meeting_model import DEFAULT_MINUTES
 from macros.model import Durations
 from macros.problems import DataError
 from macros.rules import check

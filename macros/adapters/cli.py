@@ -16,6 +16,7 @@ from pathlib import Path
 from .. import edit, scaffold, schema
 from ..problems import DataError, Problem
 from ..rules import check
+from ..text import safe_line, shown
 from . import site
 from .cli_args import parser
 
@@ -80,20 +81,28 @@ def cmd_schema(args: argparse.Namespace) -> int:
         return OK
     again = schema.REGENERATE + ("" if args.dir == schema.SCHEMA_DIR else f" --dir {args.dir}")
     if not folder.is_dir():
-        print(f"{folder}:1:1: error: de map met schema's bestaat niet; maak ze met '{again}'.")
+        print(safe_line(f"{folder}:1:1: error: de map met schema's bestaat niet; maak ze met '{again}'."))
         return PROBLEMS
     old = schema.stale(folder)
     for path in old:
-        print(f"{path}:1:1: error: schema past niet bij macros/model.py; draai '{again}'.")
+        print(safe_line(f"{path}:1:1: error: schema past niet bij macros/model.py; draai '{again}'."))
     if not old:
         print(f"De schema's in {folder} passen bij het model.", file=sys.stderr)
     return PROBLEMS if old else OK
 
 
+def _say(message: str) -> None:
+    print(safe_line(message), file=sys.stderr)
+
+
+def _waiting(message: str) -> None:
+    _say(f"handboek: {message}")
+
+
 def _report(result: edit.Result, *, print_id: bool) -> int:
     if print_id:
         print(result.id)
-    print(f"{result.message} ({result.path}).", file=sys.stderr)
+    _say(f"{result.message} ({shown(result.path, 200)}).")
     for note in result.notes:
         print(note, file=sys.stderr)
     return OK
@@ -110,12 +119,13 @@ def cmd_action_add(args: argparse.Namespace) -> int:
         meeting=args.meeting,
         status=args.status,
         action_id=args.id,
+        notify=_waiting,
     )
     return _report(result, print_id=True)
 
 
 def cmd_action_done(args: argparse.Namespace) -> int:
-    result = edit.set_action_status(_folder(args.data), args.id, "klaar", today=_today())
+    result = edit.set_action_status(_folder(args.data), args.id, "klaar", today=_today(), notify=_waiting)
     return _report(result, print_id=False)
 
 
@@ -131,12 +141,15 @@ def cmd_meeting_add(args: argparse.Namespace) -> int:
         attendees=[p for group in args.attendees or [] for p in group],
         follow_up=args.follow_up,
         new_id=args.id,
+        notify=_waiting,
     )
     return _report(result, print_id=True)
 
 
 def cmd_meeting_agree(args: argparse.Namespace) -> int:
-    result = edit.add_agreement(_folder(args.data), args.meeting, step=args.step, points=args.point, today=_today())
+    result = edit.add_agreement(
+        _folder(args.data), args.meeting, step=args.step, points=args.point, today=_today(), notify=_waiting
+    )
     return _report(result, print_id=False)
 
 
@@ -174,13 +187,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[name](args)
     except _Usage as exc:
-        print(f"handboek: {exc}", file=sys.stderr)
+        _say(f"handboek: {exc}")
         return USAGE
     except edit.EditError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"handboek: {exc.message}", file=sys.stderr)
+        _say(f"handboek: {exc.message}")
         return PROBLEMS
     except OSError as exc:
-        print(f"handboek: kan niet schrijven of lezen: {exc.strerror} ({exc.filename}).", file=sys.stderr)
+        _say(f"handboek: kan niet schrijven of lezen: {exc.strerror} ({shown(exc.filename, 200)}).")
         return PROBLEMS

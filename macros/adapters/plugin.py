@@ -21,6 +21,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
+from ..guard import outside_links
 from ..problems import DataError
 from . import site
 from .plugin_pages import PageIndex
@@ -87,10 +88,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.project = os.path.dirname(os.path.abspath(config.config_file_path))
         self.folder = _folder(self.config.data_dir, self.project)
         self.today_date = _today(self.config.today)  # type: ignore[arg-type]  # Type((str, date)) is typed as object
+        problems = outside_links(Path(config.docs_dir), Path(self.project))
         try:
             self._loaded = site.start_build(self.folder)
         except DataError as exc:
-            raise PluginError("De gegevens bevatten fouten:\n" + exc.report()) from None
+            problems += exc.problems
+        if problems:
+            # Every line of the report is cleaned (macros/problems.py): no value can start a CI command or an escape.
+            raise PluginError("De gegevens bevatten fouten:\n" + DataError(problems).report())
         self.source_dir = site.source_prefix(self.folder, self.project)
         notes = check(self.loaded, self.today)
         if notes:

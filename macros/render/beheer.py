@@ -3,74 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
+from .. import analysis
+from ..agenda import follow_up_horizon
 from ..model import Organisation
-from .escape import h
-from .links import PAGES, a, step_url
+from .parts import macros
 
 HERE = "beheer/"
 
 
-def _row(path: str, content: str, page: str) -> str:
-    # <wbr> lets a long path wrap after a slash on a phone instead of in the middle of a word.
-    shown = h(path).replace("/", "/<wbr>")
-    return (
-        f'<tr><td data-label="Bestand"><code>{shown}</code></td>'
-        f'<td data-label="Wat erin staat">{content}</td><td data-label="Pagina">{page}</td></tr>'
-    )
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+@dataclass(frozen=True)
+class FilesView:
+    org: Organisation
+    source_dir: str
+    paths: dict[str, str]  # 'organisation', 'people', 'actions', 'meetings': the path shown for each file
+    open: int  # open action points
 
 
 def data_files(org: Organisation, *, source_dir: str = "data", here: str = HERE) -> str:
     """A table of every data file: what is in it and which page shows it."""
-    open_actions = sum(1 for x in org.actions if x.status != "klaar")
-    rows = [
-        _row(
-            f"{source_dir}/{org.files.get('organisation', 'organisation.yml')}",
-            f"De naam ({h(org.info.name)}), de omschrijving en de externe klant.",
-            a(here, PAGES["home"], "Start"),
-        ),
-        _row(
-            f"{source_dir}/{org.files.get('people', 'people.yml')}",
-            f"{_count(len(org.people), 'persoon', 'mensen')}: code, naam, functie, team en werkplek.",
-            a(here, PAGES["mensen"], "Mensen") + " en een pagina per persoon",
-        ),
-    ]
-    for step in org.steps:
-        rows.append(
-            _row(
-                f"{source_dir}/{step.path}",
-                f"Stap {step.number}: wie er werkt, de interne klant en wat die nodig heeft.",
-                a(here, step_url(step.id), step.name),
-            )
-        )
-    rows.append(
-        _row(
-            f"{source_dir}/{org.files.get('actions', 'actions.yml')}",
-            f"{_count(len(org.actions), 'actiepunt', 'actiepunten')}, waarvan {open_actions} nog niet klaar.",
-            "de pagina's van de stappen en de mensen",
-        )
-    )
-    rows.append(
-        _row(
-            f"{source_dir}/{org.files.get('meetings', 'meetings.yml')}",
-            f"{_count(len(org.meetings), 'bijeenkomst', 'bijeenkomsten')}, met de datum van de vervolgbijeenkomst.",
-            "de pagina's over de bijeenkomst",
-        )
-    )
-    head = "<thead><tr><th>Bestand</th><th>Wat erin staat</th><th>Pagina</th></tr></thead>"
-    return (
-        '<div class="hb-table-wrap"><table class="hb-table hb-stack hb-files">'
-        "<caption>De bestanden met gegevens</caption>"
-        f"{head}<tbody>{''.join(rows)}</tbody></table></div>"
-    )
-
-
-def _pre(lines: list[str]) -> str:
-    return '<pre class="hb-command"><code>' + h("\n".join(lines)) + "</code></pre>"
+    paths = {
+        key: f"{source_dir}/{org.files.get(key, f'{key}.yml')}"
+        for key in ("organisation", "people", "actions", "meetings")
+    }
+    view = FilesView(org, source_dir, paths, len(analysis.open_of(org)))
+    return str(macros("beheer.html").data_files(view, here))
 
 
 def example_commands(org: Organisation, kind: str, *, today: dt.date) -> str:
@@ -83,7 +41,7 @@ def example_commands(org: Organisation, kind: str, *, today: dt.date) -> str:
     if kind == "action":
         due = today + dt.timedelta(days=28)
         meeting = f" --meeting {org.meetings[-1].id}" if org.meetings else ""
-        open_ones = [x.id for x in org.actions if x.status != "klaar"]
+        open_ones = [x.id for x in org.actions if x.is_open]
         done = open_ones[0] if open_ones else "ap-01"
         return _pre(
             [
@@ -94,7 +52,7 @@ def example_commands(org: Organisation, kind: str, *, today: dt.date) -> str:
         )
     if kind == "meeting":
         day = today + dt.timedelta(days=14)
-        follow = day + dt.timedelta(days=91)
+        follow = follow_up_horizon(day)
         facilitator = org.people[0].id if org.people else person
         attendees = ",".join(p.id for p in org.people[1:4]) or person
         return _pre(
@@ -105,3 +63,7 @@ def example_commands(org: Organisation, kind: str, *, today: dt.date) -> str:
             ]
         )
     raise ValueError(f"unknown kind of example: {kind}")
+
+
+def _pre(lines: list[str]) -> str:
+    return str(macros("beheer.html").commands(lines))

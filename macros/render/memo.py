@@ -3,31 +3,40 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
+from .. import analysis
 from ..agenda import current_meeting, follow_up, held_meeting, next_meeting
-from ..model import Action, Meeting, Organisation
+from ..model import Action, Meeting, Organisation, Step
 from ..nl import date_nl
-from .escape import h
-from .links import PAGES, a, person_url, step_url
-from .meeting import NO_MEETING, calendar_link
-from .parts import join
+from .links import PAGES
+from .meeting import CalendarView, calendar_view, no_meeting
+from .parts import ActionRow, action_rows, macros
 
 HERE = PAGES["memo"]
-# A tiny copy button: shown only when the browser can copy; without script the text box still works.
-COPY_SCRIPT = (
-    "<script>(function(){var b=document.getElementById('hb-memo-copy'),t=document.getElementById('hb-memo-text');"
-    "if(!b||!t||!navigator.clipboard){return;}b.hidden=false;b.addEventListener('click',function(){"
-    "navigator.clipboard.writeText(t.value).then(function(){b.textContent='Gekopieerd';},function(){"
-    "t.focus();t.select();b.textContent='Kopieer met Ctrl+C';});});})();</script>"
-)
 
 
-def _present(org: Organisation, meeting: Meeting) -> str:
+@dataclass(frozen=True)
+class MemoView:
+    meeting: Meeting
+    name: str  # the organisation
+    sender: str | None  # the facilitator's name
+    count: int  # how many colleagues were there
+    agreements: list[tuple[Step, list[str]]]
+    actions: list[ActionRow]
+    follow_up: dt.date
+    default: bool  # the follow-up is not fixed yet
+    present: list[str]  # names; the facilitator marked as such when not an attendee
+    text: str  # the plain text for the e-mail
+    calendar: CalendarView
+
+
+def _present(org: Organisation, meeting: Meeting) -> list[str]:
     """The attendees, and the facilitator when not among them."""
-    present = [h(org.person(p).name) for p in meeting.attendees]
+    present = [org.person(p).name for p in meeting.attendees]
     if meeting.facilitator and meeting.facilitator not in meeting.attendees:
-        present.append(f"{h(org.person(meeting.facilitator).name)} (begeleider)")
-    return join(present, "niemand vastgelegd")
+        present.append(f"{org.person(meeting.facilitator).name} (begeleider)")
+    return present
 
 
 def _actions(org: Organisation, meeting: Meeting) -> list[Action]:
@@ -35,12 +44,8 @@ def _actions(org: Organisation, meeting: Meeting) -> list[Action]:
 
 
 def _intro(org: Organisation, meeting: Meeting) -> str:
-    count = len(meeting.attendees) + (1 if meeting.facilitator and meeting.facilitator not in meeting.attendees else 0)
-    return (
-        f"Op {date_nl(meeting.date)} hebben {count} collega's samen besproken wat onze interne klanten nodig "
-        "hebben. Per stap hebben we afgesproken wat de volgende collega van ons krijgt, en wanneer. "
-        "Hieronder staan de afspraken en de actiepunten. Ze gelden voor iedereen."
-    )
+    """The memo's opening sentences as plain text: the same words as on the page (``memo.html``)."""
+    return str(macros("memo.html").intro(meeting.date, len(analysis.present(meeting))).unescape())
 
 
 def plain_text(org: Organisation, meeting: Meeting) -> str:
@@ -75,49 +80,6 @@ def plain_text(org: Organisation, meeting: Meeting) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _agreements_html(org: Organisation, meeting: Meeting) -> str:
-    if not meeting.agreements:
-        return (
-            '<p class="hb-empty hb-todo">Er staan nog geen afspraken bij deze bijeenkomst. Zet ze in '
-            "<code>meetings.yml</code> onder <code>agreements</code>, per stap.</p>"
-        )
-    out = []
-    for agreement in meeting.agreements:
-        step = org.step(agreement.step)
-        points = "".join(f"<li>{h(p)}</li>" for p in agreement.points)
-        out.append(
-            f'<section class="hb-memo-step"><h4>{step.number}. {a(HERE, step_url(step.id), step.name)}</h4>'
-            f"<ul>{points}</ul></section>"
-        )
-    return "".join(out)
-
-
-def _actions_html(org: Organisation, meeting: Meeting) -> str:
-    actions = _actions(org, meeting)
-    if not actions:
-        return '<p class="hb-empty">Bij deze bijeenkomst zijn geen actiepunten vastgelegd.</p>'
-    rows = "".join(
-        f'<tr><td data-label="Wat">{h(x.what)}</td>'
-        f'<td data-label="Wie">{a(HERE, person_url(x.who), org.person(x.who).name)}</td>'
-        f'<td data-label="Wanneer"><time datetime="{x.due.isoformat()}">{date_nl(x.due)}</time></td></tr>'
-        for x in actions
-    )
-    return (
-        '<div class="hb-table-wrap"><table class="hb-table hb-stack">'
-        '<thead><tr><th scope="col">Wat</th><th scope="col">Wie</th><th scope="col">Wanneer</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div>"
-    )
-
-
-def _follow_up_line(meeting: Meeting) -> str:
-    """The follow-up for staff: the date, and no maintainer's hint when it is not fixed yet."""
-    day, default = follow_up(meeting)
-    when = f'<time datetime="{day.isoformat()}">{date_nl(day)}</time>'
-    if default:
-        return f"Rond {when} kijken we samen hoe het gaat. De precieze datum volgt nog."
-    return f"De vervolgbijeenkomst is op {when}. Dan kijken we samen hoe het gaat."
-
-
 def memo(org: Organisation, meeting_id: str | None = None, *, today: dt.date | None = None) -> str:
     """Markdown of the memo page: the memo itself, then the plain text to copy.
 
@@ -125,47 +87,24 @@ def memo(org: Organisation, meeting_id: str | None = None, *, today: dt.date | N
     only planned has no agreements to send yet.
     """
     meeting = held_meeting(org, today) if today is not None and meeting_id is None else current_meeting(org, meeting_id)
+    page = macros("memo.html")
     if meeting is None:
         planned = next_meeting(org, today) if today is not None else None
         if planned is not None:
-            return (
-                f'<p class="hb-empty">Het memo komt na de bijeenkomst van {date_nl(planned.date)}. '
-                "Leg dan vast wat er per stap is afgesproken; daarna staat het memo hier.</p>\n"
-            )
-        return NO_MEETING + "\n"
-    text = plain_text(org, meeting)
-    sender = h(org.person(meeting.facilitator).name) if meeting.facilitator else "De begeleider"
-    letter = (
-        '<article class="hb-memo" aria-labelledby="hb-memo-title">'
-        f'<p class="hb-memo-head">Aan: alle collega\'s van {h(org.info.name)}<br>Van: {sender}<br>'
-        f"Datum bijeenkomst: {date_nl(meeting.date)}</p>"
-        f'<h2 id="hb-memo-title">Afspraken uit de bijeenkomst: {h(meeting.title)}</h2>'
-        f"<p>{_intro(org, meeting)}</p>"
-        + (
-            f'<p class="hb-goal"><strong>Waarom we bij elkaar kwamen.</strong> Het doel was: “{h(meeting.goal)}”</p>'
-            if meeting.goal
-            else ""
-        )
-        + "<h3>Wat we per stap hebben afgesproken</h3>"
-        + _agreements_html(org, meeting)
-        + "<h3>Actiepunten</h3>"
-        + _actions_html(org, meeting)
-        + f"<h3>Vervolg</h3><p>{_follow_up_line(meeting)}</p>"
-        + f'<p class="hb-meta">Aanwezig: {_present(org, meeting)}.</p>'
-        + "</article>"
+            return str(page.planned(planned.date))
+        return no_meeting() + "\n"
+    day, default = follow_up(meeting)
+    view = MemoView(
+        meeting=meeting,
+        name=org.info.name,
+        sender=org.person(meeting.facilitator).name if meeting.facilitator else None,
+        count=len(analysis.present(meeting)),
+        agreements=[(org.step(a.step), list(a.points)) for a in meeting.agreements],
+        actions=action_rows(org, _actions(org, meeting), meeting.date),
+        follow_up=day,
+        default=default,
+        present=_present(org, meeting),
+        text=plain_text(org, meeting),
+        calendar=calendar_view(HERE, org),
     )
-    rows = text.count("\n") + 2
-    copy = (
-        '<div class="hb-memo-copy hb-screen-only">'
-        '<h2 id="als-tekst-voor-een-e-mail">Als tekst voor een e-mail</h2>'
-        "<p>Klik op ‘Kopieer de tekst’ en plak de tekst in een nieuwe e-mail aan alle collega's. "
-        "Lukt dat niet? Selecteer dan de tekst in het vak en kopieer die.</p>"
-        '<p><button type="button" id="hb-memo-copy" class="md-button" hidden>Kopieer de tekst</button></p>'
-        '<label for="hb-memo-text" class="hb-sub">Tekst van het memo</label>'
-        f'<textarea id="hb-memo-text" class="hb-memo-text" rows="{rows}" readonly spellcheck="false">'
-        + h(text).replace("\n", "&#10;")
-        + "</textarea>"
-        f"<p>{calendar_link(HERE, org)}</p>"
-        "</div>"
-    )
-    return "\n\n".join([letter, copy, COPY_SCRIPT]) + "\n"
+    return str(page.memo(view, HERE))

@@ -1,29 +1,64 @@
-"""Small HTML parts that several pages share."""
+"""Small HTML parts that several pages share: the Python side of ``templates/parts.html``."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from ..model import STATUS_LABELS, Action, Need, Organisation
-from ..nl import date_nl
+from .. import analysis
+from ..model import STATUS_LABELS, Action, Meeting, Need, Organisation, Person, Step
 from . import templates
-from .escape import h
-from .links import a, person_url, step_url
 
 NOT_AGREED = "nog niet afgesproken"
 
 
+@dataclass(frozen=True)
+class ActionRow:
+    """One action point as a table shows it: the point, the people and things it names, and whether it is late."""
+
+    action: Action
+    person: Person
+    step: Step | None
+    meeting: Meeting | None
+    late: bool
+
+    @property
+    def status(self) -> str:
+        return STATUS_LABELS[self.action.status]
+
+
+def action_rows(org: Organisation, actions: Iterable[Action], today: dt.date) -> list[ActionRow]:
+    """View models of ``actions`` by due date, each with its owner, step, meeting and lateness."""
+    meetings = {m.id: m for m in org.meetings}
+    return [
+        ActionRow(
+            act,
+            org.person(act.who),
+            org.step(act.step) if act.step else None,
+            meetings[act.meeting] if act.meeting else None,
+            act.is_overdue(today),
+        )
+        for act in sorted(actions, key=lambda x: (x.due, x.id))
+    ]
+
+
+def macros(name: str = "parts.html") -> Any:
+    """The macros of a template (an override from the theme's folder wins), for Python callers."""
+    return templates.environment(templates.override_dirs()).get_template(name).module
+
+
 def person_link(org: Organisation, here: str, person_id: str) -> str:
-    return a(here, person_url(person_id), org.person(person_id).name)
+    return str(macros().person_link(org.person(person_id), here))
 
 
 def step_link(org: Organisation, here: str, step_id: str) -> str:
-    return a(here, step_url(step_id), org.step(step_id).name)
+    return str(macros().step_link(org.step(step_id), here))
 
 
 def join(parts: Iterable[str], empty: str = "") -> str:
+    """'a, b en c' of finished HTML parts (the caller escaped them)."""
     items = list(parts)
     if not items:
         return empty
@@ -34,16 +69,11 @@ def join(parts: Iterable[str], empty: str = "") -> str:
 
 def need_card(need: Need, *, in_return: bool = False) -> str:
     """One expectation: what, and when, in what form and why (template ``parts.html``)."""
-    return str(_parts().need_card(need, in_return))
+    return str(macros().need_card(need, in_return))
 
 
 def needs_block(needs: Iterable[Need], *, in_return: bool = False, empty: str) -> str:
-    return str(_parts().needs_block(list(needs), empty, in_return))
-
-
-def _parts() -> Any:
-    """The macros of ``parts.html``, for Python callers that have not moved to a template yet."""
-    return templates.environment(templates.override_dirs()).get_template("parts.html").module
+    return str(macros().needs_block(list(needs), empty, in_return))
 
 
 def action_table(
@@ -58,33 +88,18 @@ def action_table(
     stack: bool = False,
 ) -> str:
     """A table of action points with overdue ones marked; with ``stack`` each row becomes a card on a phone."""
-    rows = []
-    for act in sorted(actions, key=lambda x: (x.due, x.id)):
-        late = act.is_overdue(today)
-        status = STATUS_LABELS[act.status] + (' <strong class="hb-late">te laat</strong>' if late else "")
-        cells = [f"<td{_label('Wat', stack)}>{h(act.what)}</td>"]
-        if show_who:
-            cells.append(f"<td{_label('Wie', stack)}>{person_link(org, here, act.who)}</td>")
-        if show_step:
-            cells.append(f"<td{_label('Stap', stack)}>{step_link(org, here, act.step) if act.step else '–'}</td>")
-        cells.append(
-            f'<td{_label("Wanneer", stack)}><time datetime="{act.due.isoformat()}">{date_nl(act.due)}</time></td>'
-        )
-        cells.append(f"<td{_label('Status', stack)}>{status}</td>")
-        rows.append(f'<tr class="{"hb-row-late" if late else ""}">' + "".join(cells) + "</tr>")
-    if not rows:
-        return f'<p class="hb-empty">{empty}</p>'
-    head = ["Wat"] + (["Wie"] if show_who else []) + (["Stap"] if show_step else []) + ["Wanneer", "Status"]
-    header = "".join(f'<th scope="col">{c}</th>' for c in head)
-    return (
-        f'<div class="hb-table-wrap"><table class="hb-table{" hb-stack" if stack else ""}">'
-        f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
-    )
-
-
-def _label(name: str, on: bool) -> str:
-    return f' data-label="{name}"' if on else ""
+    columns: Sequence[tuple[str, str]] = [
+        ("what", "Wat"),
+        *([("who", "Wie")] if show_who else []),
+        *([("step", "Stap")] if show_step else []),
+        ("due", "Wanneer"),
+        ("status", "Status"),
+    ]
+    rows = action_rows(org, actions, today)
+    cls = "hb-table hb-stack" if stack else "hb-table"
+    return str(macros().action_table(rows, here, columns, cls=cls, labels=stack, empty=empty))
 
 
 def open_actions(actions: Iterable[Action]) -> list[Action]:
-    return [x for x in actions if x.status != "klaar"]
+    """The open ones among ``actions``, by due date (see ``analysis.open_actions``)."""
+    return analysis.open_actions(actions)

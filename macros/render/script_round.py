@@ -1,150 +1,82 @@
-"""One step of the mapping round in the meeting script: its people, its internal customer and what to ask."""
+"""One step of the mapping round in the meeting script: its people, its internal customer and what to ask.
+
+The view gathers who is there and what is still unknown; ``templates/script_round.html`` writes the round.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from dataclasses import dataclass
 
-from ..agenda import Slot, clock
-from ..model import Meeting, Organisation
-from .escape import h
-from .parts import join
-
-
-def names(org: Organisation, ids: list[str]) -> str:
-    return join((h(org.person(p).name) for p in ids), "nog niemand")
+from .. import analysis
+from ..agenda import Slot
+from ..model import Meeting, Need, Organisation, Person, Step
+from .parts import macros
 
 
-def questions(items: list[str] | tuple[str, ...], title: str = "Open vragen") -> str:
-    if not items:
-        return ""
-    return f'<p class="hb-sub">{title}</p><ul class="hb-questions">' + "".join(f"<li>{q}</li>" for q in items) + "</ul>"
+@dataclass(frozen=True)
+class Ask:
+    """A question for an internal customer; ``topic`` is 'when', 'form', 'needs' or 'return'."""
+
+    person: Person
+    present: bool  # at the meeting (or there is no meeting): ask directly
+    colleague: Person | None  # someone at the meeting who can answer for an absent person
+    topic: str
+    need: Need | None = None
 
 
-def _present(meeting: Meeting | None) -> set[str]:
-    """Who is at the meeting: the attendees and the facilitator (everyone, when there is no meeting)."""
-    if meeting is None:
-        return set()
-    return set(meeting.attendees) | ({meeting.facilitator} if meeting.facilitator else set())
+@dataclass(frozen=True)
+class CustomerRound:
+    person: Person
+    needs: list[Need]
+    in_return: list[Need]
 
 
-def _go_between(org: Organisation, meeting: Meeting, person_id: str, step_id: str) -> str | None:
-    """Someone at the meeting who works with an absent person: a colleague in the same step, else in this step."""
-    present = _present(meeting) - {meeting.facilitator}
-    shared = [
-        p.person for s in org.steps for p in s.data.performers if person_id in {q.person for q in s.data.performers}
-    ]
-    here = [p.person for p in org.step(step_id).data.performers]
-    for candidate in [*shared, *here]:
-        if candidate in present and candidate != person_id:
-            return candidate
-    return None
-
-
-def _about(template: str, need: str = "") -> Callable[[str], str]:
-    """A phrase about an absent person; only the constant template is formatted, never the data."""
-    return lambda name: template.format(name=name, need=need)
+@dataclass(frozen=True)
+class RoundView:
+    step: Step
+    start: dt.datetime
+    workers: list[Person]
+    customers: list[CustomerRound]
+    last: bool  # after this step comes the external customer
+    asks: list[Ask]
 
 
 def _ask(
-    org: Organisation, meeting: Meeting | None, person_id: str, step_id: str, direct: str, about: Callable[[str], str]
-) -> str:
-    """A question for an internal customer; when that person is not there, via a colleague or a call afterwards.
-
-    ``direct`` is asked to the person ("wanneer moet dit er zijn?"); ``about`` gets the first name and
-    speaks of them ("wanneer Tom dit nodig heeft.").
-    """
+    org: Organisation, meeting: Meeting | None, person_id: str, step_id: str, topic: str, need: Need | None
+) -> Ask:
     person = org.person(person_id)
-    if meeting is None or person_id in _present(meeting):
-        return f"{h(person.name)}: {direct}"
-    first = h(person.name.split()[0])
-    colleague = _go_between(org, meeting, person_id, step_id)
-    topic = about(first)
-    if colleague is None:
-        return f"{h(person.name)} is er niet bij. Bel {first} na afloop en vraag {topic}"
-    return f"{h(person.name)} is er niet bij. Vraag {h(org.person(colleague).name)} {topic} Of bel {first} na afloop."
+    if meeting is None or person_id in analysis.present(meeting):
+        return Ask(person, True, None, topic, need)
+    colleague = analysis.go_between(org, meeting, person_id, step_id)
+    return Ask(person, False, org.person(colleague) if colleague else None, topic, need)
+
+
+def round_view(org: Organisation, meeting: Meeting | None, slot: Slot) -> RoundView:
+    """What one step of the round shows and asks: questions for what is not known yet."""
+    step = slot.step
+    assert step is not None
+    asks: list[Ask] = []
+    for entry in step.data.customers:
+        for need in entry.needs:
+            if need.when is None:
+                asks.append(_ask(org, meeting, entry.person, step.id, "when", need))
+            elif need.form is None:
+                asks.append(_ask(org, meeting, entry.person, step.id, "form", need))
+        if not entry.needs:
+            asks.append(_ask(org, meeting, entry.person, step.id, "needs", None))
+        if not entry.in_return:
+            asks.append(_ask(org, meeting, entry.person, step.id, "return", None))
+    return RoundView(
+        step,
+        slot.start,
+        [org.person(p.person) for p in step.data.performers],
+        [CustomerRound(org.person(c.person), list(c.needs), list(c.in_return)) for c in step.data.customers],
+        org.is_last(step),
+        asks,
+    )
 
 
 def round_html(org: Organisation, meeting: Meeting | None, slot: Slot) -> str:
     """One step of the mapping round: its people, its internal customer, what is known now, what to ask."""
-    step = slot.step
-    assert step is not None
-    ext = org.info.external_customer
-    is_last = step == org.steps[-1]
-    workers = [
-        f"{h(org.person(p.person).name)} ({h(org.person(p.person).function.lower())})" for p in step.data.performers
-    ]
-    parts = [
-        f'<section class="hb-round" aria-labelledby="ronde-{h(step.id)}">',
-        f'<h3 id="ronde-{h(step.id)}">{clock(slot.start)} · Stap {step.number}: {h(step.name)}</h3>',
-        f"<p><strong>Werkt hier:</strong> {join(workers, 'nog niemand ingevuld')}.</p>",
-    ]
-    asks: list[str] = []
-    if not step.data.performers:
-        asks.append("Wie doet het werk in deze stap?")
-    if step.data.customers:
-        customers = names(org, [c.person for c in step.data.customers])
-        parts.append(f"<p><strong>Interne klant:</strong> {customers}.</p>")
-    elif not is_last:
-        parts.append('<p class="hb-todo"><strong>Interne klant:</strong> nog niet ingevuld.</p>')
-        asks.append("Wie neemt het werk van deze stap over?")
-    for entry in step.data.customers:
-        person = org.person(entry.person)
-
-        def ask(direct: str, about: Callable[[str], str], who: str = entry.person) -> str:
-            return _ask(org, meeting, who, step.id, direct, about)
-
-        needs = []
-        for need in entry.needs:
-            when = h(need.when) if need.when else '<span class="hb-missing">wanneer: nog niet afgesproken</span>'
-            needs.append(f"<li>{h(need.what)} <span class='hb-meta'>({when})</span></li>")
-            quoted = f"“{_short(need.what)}”"
-            if need.when is None:
-                asks.append(
-                    ask(
-                        f"wanneer moet dit er zijn: {quoted}?",
-                        _about("wanneer {name} dit nodig heeft: {need}.", quoted),
-                    )
-                )
-            elif need.form is None:
-                asks.append(
-                    ask(
-                        f"in welke vorm wil je dit krijgen: {quoted}?",
-                        _about("hoe {name} dit het liefst krijgt: {need}.", quoted),
-                    )
-                )
-        if needs:
-            parts.append(
-                f'<p class="hb-sub">Wat {h(person.name)} nu nodig heeft (startpunt)</p><ul>{"".join(needs)}</ul>'
-            )
-        else:
-            asks.append(
-                ask(
-                    "wat heb jij van deze stap nodig om goed te kunnen werken?",
-                    _about("wat {name} van deze stap nodig heeft."),
-                )
-            )
-        if entry.in_return:
-            back = "".join(f"<li>{h(n.what)}</li>" for n in entry.in_return)
-            parts.append(
-                f'<p class="hb-sub">Wat deze stap terug mag verwachten van {h(person.name)}</p><ul>{back}</ul>'
-            )
-        else:
-            asks.append(
-                ask(
-                    "wat mag deze stap van jou terug verwachten?",
-                    _about("wat deze stap van {name} terug mag verwachten."),
-                )
-            )
-    if is_last:
-        expect = "".join(f"<li>{h(e)}</li>" for e in ext.expectations)
-        parts.append(f'<p class="hb-sub">Daarna komt de {h(ext.name.lower())}. Die verwacht:</p><ul>{expect}</ul>')
-        asks.append(f"Merkt de {h(ext.name.lower())} dat de stappen goed op elkaar aansluiten? Waaraan?")
-    asks.append("Gaat het nu zo? Wat gaat er goed, en waar loopt het vast?")
-    parts.append(questions(asks, "Vraag door"))
-    parts.append("</section>")
-    return "".join(parts)
-
-
-def _short(text: str) -> str:
-    """A need quoted inside a question: escaped, without its closing full stop."""
-    return h(text.strip().rstrip("."))
+    return str(macros("script_round.html").round(round_view(org, meeting, slot), org.external_customer))

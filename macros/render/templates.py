@@ -65,6 +65,11 @@ def _inline(value: object) -> Markup:
     return Markup(escape.inline(value))
 
 
+def _wbr(value: object) -> Markup:
+    """A value that may wrap after each slash, as in a long path or 'Planning/<wbr>voorbereiding'."""
+    return Markup(escape.h(value).replace("/", "/<wbr>"))
+
+
 def _date(day: dt.date) -> str:
     return date_nl(day)
 
@@ -94,7 +99,7 @@ def environment(dirs: tuple[str, ...] = ()) -> Environment:
         auto_reload=False,
         bytecode_cache=_bytecode_cache(),
     )
-    env.filters.update(md=_md, inline=_inline, date_nl=_date, join_nl=_join_nl)
+    env.filters.update(md=_md, inline=_inline, date_nl=_date, join_nl=_join_nl, wbr=_wbr)
     env.globals.update(
         rel=links.rel,
         step_url=links.step_url,

@@ -70,5 +70,5 @@ def test_every_hostile_value_is_visible_as_literal_text(hostile_pages: dict[str,
     shown = _flat(" ".join(p["text"] for p in hostile_pages["pages"].values()))
     missing = [v for v in hostile.HOSTILE + hostile.EXTRA if _flat(v) not in shown]
     assert missing == []
-    assert "lang " * 1000 in shown and "Z" * 1000 in shown  # the 100,000-character values
+    assert "lang " * 30 in shown and "Z" * 150 in shown  # the long values, at the limit of their fields
     assert hostile.EMAIL in shown
