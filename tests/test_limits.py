@@ -13,8 +13,8 @@ from ruamel.yaml import YAML
 
 from macros import followup
 from macros import limits as model
-from macros.adapters import hooks
 from macros.adapters.cli import main
+from macros.adapters.plugin import HandbookPlugin
 from macros.guard import outside_links
 from macros.load import display_path, load
 from macros.model import Meeting
@@ -229,8 +229,10 @@ def test_symlinks_in_data_and_docs_are_refused(data_copy: Path, tmp_path: Path) 
     assert [Path(p.path).name for p in found] == ["wachtwoord.txt"]
     (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     config = SimpleNamespace(docs_dir=str(docs), config_file_path=str(project / "mkdocs.yml"))
+    plugin = HandbookPlugin()
+    plugin.load_config({})
     with pytest.raises(PluginError) as error:
-        hooks.on_config(config)  # type: ignore[arg-type]
+        plugin.on_config(config)  # type: ignore[arg-type]
     assert "wachtwoord.txt" in str(error.value) and "GEHEIM" not in str(error.value)
 
 
