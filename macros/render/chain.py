@@ -75,7 +75,7 @@ def chain_view(org: Organisation) -> ChainView:
                    "hb-chain-step", arrow=True)  # fmt: skip
         boxes.append(box)
         y += box.height + GAP
-    ext = org.info.external_customer
+    ext = org.external_customer
     last = _box(y, f"Wat de {ext.name.lower()} verwacht", _wrap([f"• {e}" for e in ext.expectations]), "hb-chain-end",
                 arrow=False)  # fmt: skip
     boxes.append(last)

@@ -38,6 +38,7 @@ class Division(NamedTuple):
     unstaffed: list[Step]
     idle: list[Person]
     no_customer: list[Step]  # steps before the last without an internal customer
+    last: Step | None  # its work goes to the external customer
     external: ExternalCustomer
     workers: dict[str, list[tuple[Person, str | None]]]  # step id -> (person, role)
     takers: dict[str, list[Person]]  # step id -> internal customers
@@ -57,7 +58,7 @@ def _cell(step: Step, person: Person) -> Cell:
 def division(org: Organisation, here: str = HERE) -> Division:
     """Who does what in which step, and what needs attention."""
     unstaffed = analysis.unstaffed_steps(org)
-    idle = analysis.people_without_step(org)
+    idle = analysis.people_without_task(org)
     idle_ids = {p.id for p in idle}
     return Division(
         here=here,
@@ -69,8 +70,9 @@ def division(org: Organisation, here: str = HERE) -> Division:
         ],
         unstaffed=unstaffed,
         idle=idle,
-        no_customer=[s for s in org.steps[:-1] if not s.data.customers],
-        external=org.info.external_customer,
+        no_customer=analysis.steps_without_customer(org),
+        last=org.last_step,
+        external=org.external_customer,
         workers={s.id: [(org.person(p.person), p.role) for p in s.data.performers] for s in org.steps},
         takers={s.id: [org.person(c.person) for c in s.data.customers] for s in org.steps},
     )

@@ -12,7 +12,7 @@ from ..pages import Facts
 from . import templates
 from .feedback import FeedbackLink, feedback_view
 from .links import person_url
-from .parts import action_table, open_actions
+from .parts import action_table
 
 
 class MyStep(NamedTuple):
@@ -68,7 +68,7 @@ def person_view(facts: Facts, person_id: str) -> PersonView:
     here = person_url(person.id)
     steps = org.steps_of(person.id)
     place = WORKPLACE_LABELS[person.workplace].lower()
-    mine = open_actions(org.actions_of_person(person.id))
+    mine = analysis.open_actions(org.actions_of_person(person.id))
     customers = [c.person for _, c in analysis.customers_of_person(org, person.id)]
     suppliers = [p.person for s, _ in analysis.suppliers_of_person(org, person.id) for p in s.data.performers]
     several = len(steps) > 1
@@ -90,7 +90,7 @@ def person_view(facts: Facts, person_id: str) -> PersonView:
             Takers(
                 s,
                 [(org.person(c.person), c) for c in s.data.customers if c.person != person.id],
-                s.id == org.steps[-1].id,
+                org.is_last(s),
             )
             for s in steps
         ],
@@ -103,7 +103,7 @@ def person_view(facts: Facts, person_id: str) -> PersonView:
             )
             for step, entry in analysis.suppliers_of_person(org, person.id)
         ],
-        external=org.info.external_customer,
+        external=org.external_customer,
         actions=templates.safe(table),
         unclear=sum(
             1 for g in analysis.gaps(org) if person.id in workers_of[g.step.id] and g.customer.person != person.id

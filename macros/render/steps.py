@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
+from .. import analysis
 from ..model import WORKPLACE_LABELS, Customer, ExternalCustomer, Organisation, Person
 from ..organisation import Step
 from ..pages import Facts
 from . import templates
 from .feedback import FeedbackLink, feedback_view
 from .links import step_url
-from .parts import action_table, open_actions
+from .parts import action_table
 
 
 class Worker(NamedTuple):
@@ -63,7 +64,7 @@ def step_view(facts: Facts, step_id: str) -> StepView:
     table = action_table(
         org,
         here,
-        open_actions(org.actions_of_step(step.id)),
+        analysis.open_actions(org.actions_of_step(step.id)),
         facts.today,
         empty="Er staan geen open actiepunten voor deze stap.",
         stack=True,
@@ -79,8 +80,8 @@ def step_view(facts: Facts, step_id: str) -> StepView:
             for p in step.data.performers
         ],
         is_first=index == 0,
-        is_last=index == total - 1,
-        external=org.info.external_customer,
+        is_last=org.is_last(step),
+        external=org.external_customer,
         supplies=[
             Supply(org.person(entry.person), [org.person(p.person) for p in supplier.data.performers], supplier, entry)
             for supplier, entry in org.suppliers_of(step)
@@ -110,4 +111,4 @@ def steps_index(org: Organisation, *, here: str = "stappen/") -> str:
         StepLine(s, [org.person(p.person) for p in s.data.performers], [org.person(c.person) for c in s.data.customers])
         for s in org.steps
     ]
-    return str(templates.render("steps_index.html", here=here, lines=lines, external=org.info.external_customer))
+    return str(templates.render("steps_index.html", here=here, lines=lines, external=org.external_customer))
