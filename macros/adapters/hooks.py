@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from macros import publish
 from macros.adapters import site
 from macros.problems import DataError
 from macros.rules import check
@@ -50,6 +51,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Escaped once, and marked safe so that Material's own "| e" does not escape it a second time.
     # The short name keeps the header readable on a phone.
     config.site_name = Markup(html.escape(f"Handboek {org.info.short_name or org.info.name}"))
+    config.extra["hb_robots"] = publish.robots_meta(org.info)  # overrides/main.html and sitemap.xml
     _add_steps_to_nav(config, [f"stappen/{s.id}.md" for s in org.steps])
     return config
 
