@@ -40,11 +40,20 @@ def test_workflow_checks_every_run_and_publishes_only_by_choice() -> None:
     assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
     check = flow["jobs"]["check"]
     runs = "\n".join(step.get("run", "") for step in _steps(check))
-    for command in ("handboek check", "mkdocs build --strict", "python -m pytest", "pip install -r requirements/test.txt"):
+    for command in (
+        "handboek check",
+        "mkdocs build --strict",
+        "python -m pytest",
+        "pip install -r requirements/test.txt",
+    ):
         assert command in runs, command
     assert runs.index("handboek check") < runs.index("mkdocs build") < runs.index("python -m pytest")
     # The site and the zip are downloads on every run: pull request and push alike.
-    uploads = {step["with"]["name"]: step for step in _steps(check) if step.get("uses", "").startswith("actions/upload-artifact@")}
+    uploads = {
+        step["with"]["name"]: step
+        for step in _steps(check)
+        if step.get("uses", "").startswith("actions/upload-artifact@")
+    }
     assert set(uploads) == {"site", "handboek-zip"}
     assert all("if" not in step for step in uploads.values())
     assert uploads["site"]["with"]["path"] == "site/"

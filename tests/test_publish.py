@@ -36,7 +36,9 @@ def _make_public(data: Path) -> None:
     path = data / "organisation.yml"
     text = path.read_text(encoding="utf-8")
     assert "  max_open_actions: 2\n" in text
-    path.write_text(text.replace("  max_open_actions: 2\n", "  max_open_actions: 2\n  public: true\n"), encoding="utf-8")
+    path.write_text(
+        text.replace("  max_open_actions: 2\n", "  max_open_actions: 2\n  public: true\n"), encoding="utf-8"
+    )
 
 
 # --- the setting and its core functions ---
@@ -79,7 +81,16 @@ def test_the_zip_is_named_after_the_organisation_and_the_date(name: str, short: 
 
 @pytest.mark.parametrize(
     ("value", "wanted"),
-    [(None, False), ("", False), ("0", False), ("false", False), ("Nee", False), ("1", True), ("true", True), ("ja", True)],
+    [
+        (None, False),
+        ("", False),
+        ("0", False),
+        ("false", False),
+        ("Nee", False),
+        ("1", True),
+        ("true", True),
+        ("ja", True),
+    ],
 )
 def test_handbook_offline_values(value: str | None, wanted: bool) -> None:
     assert publish.offline_requested(value) is wanted
@@ -131,19 +142,21 @@ def test_directory_address_of_a_page(src: str, address: str) -> None:
         ("/absoluut/", "keten/", "keten.html", "/absoluut/"),
     ],
 )
-def test_a_directory_link_becomes_a_link_to_the_page_file(href: str, page_dir: str, page_file: str, expected: str) -> None:
+def test_a_directory_link_becomes_a_link_to_the_page_file(
+    href: str, page_dir: str, page_file: str, expected: str
+) -> None:
     assert offline.file_link(href, page_dir, page_file, PAGES) == expected
 
 
 def test_only_attributes_in_raw_html_are_rewritten() -> None:
     markdown = (
         '[Markdown](keten.md) <a href="../../keten/">HTML</a> <img src="../../assets/x.png" alt="">'
-        " `href=&quot;../keten/&quot;` data-href=\"../keten/\""
+        ' `href=&quot;../keten/&quot;` data-href="../keten/"'
     )
     done = offline.file_links(markdown, "mensen/erik-smit/", "mensen/erik-smit.html", PAGES)
     assert done == (
         '[Markdown](keten.md) <a href="../keten.html">HTML</a> <img src="../assets/x.png" alt="">'
-        " `href=&quot;../keten/&quot;` data-href=\"../keten/\""
+        ' `href=&quot;../keten/&quot;` data-href="../keten/"'
     )
 
 
@@ -215,9 +228,9 @@ def test_offline_build_links_stay_inside_the_folder_and_reach_a_file(offline_bui
     license_text = (site / "assets" / "vendor" / "iframe-worker" / "LICENSE").read_text(encoding="utf-8")
     assert "Martin Donath" in license_text and "Permission is hereby granted" in license_text
     memo = (site / "bijeenkomst" / "draaiboek.html").read_text(encoding="utf-8")
-    assert 'href="vervolg.ics"' in memo and (site / "bijeenkomst" / "vervolg.ics").read_text(encoding="utf-8").startswith(
-        "BEGIN:VCALENDAR"
-    )
+    assert 'href="vervolg.ics"' in memo and (site / "bijeenkomst" / "vervolg.ics").read_text(
+        encoding="utf-8"
+    ).startswith("BEGIN:VCALENDAR")
 
 
 # --- handboek zip ---

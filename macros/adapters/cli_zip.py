@@ -53,7 +53,10 @@ def make_zip(folder: Path, today: dt.date, output: str | None) -> int:
     """Build the offline site from the data in ``folder`` and write it as one zip; print its path."""
     config_file = Path.cwd() / CONFIG
     if not config_file.is_file():
-        print(f"handboek: geen {CONFIG} in {Path.cwd()}. Draai 'handboek zip' in de map van het handboek.", file=sys.stderr)
+        print(
+            f"handboek: geen {CONFIG} in {Path.cwd()}. Draai 'handboek zip' in de map van het handboek.",
+            file=sys.stderr,
+        )
         return USAGE
     try:
         info = site.load_once(folder).org.info
@@ -97,7 +100,9 @@ def _build(config_file: Path, site_dir: Path) -> None:
 def _pack(site_dir: Path, target: Path, top: str, today: dt.date) -> int:
     """Write every file of the site under the folder ``top`` in the zip; the same site gives the same zip."""
     stamp = (today.year, today.month, today.day, 0, 0, 0)
-    files = sorted(p for p in site_dir.rglob("*") if p.is_file() and p.relative_to(site_dir).as_posix() not in _LEFT_OUT)
+    files = sorted(
+        p for p in site_dir.rglob("*") if p.is_file() and p.relative_to(site_dir).as_posix() not in _LEFT_OUT
+    )
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in files:
             entry = zipfile.ZipInfo(f"{top}/{path.relative_to(site_dir).as_posix()}", date_time=stamp)
