@@ -282,3 +282,30 @@ def test_handboek_zip_help_is_dutch() -> None:
     assert shown.returncode == 0
     assert shown.stdout.startswith("gebruik: handboek zip") and "--output BESTAND" in shown.stdout
     assert "gedeelde map" in shown.stdout
+
+
+def test_beheer_explains_the_choices_in_the_words_of_the_workflow_and_readme(default_build: Build) -> None:
+    page = default_build.page("beheer/")
+    flow = (ROOT / ".github" / "workflows" / "handboek.yml").read_text(encoding="utf-8")
+    found = re.search(r"vars\.(\w+) == '(\w+)'", flow)
+    assert found is not None
+    assert f"<code>{found[1]}</code>" in page and f"<code>{found[2]}</code>" in page
+    assert "<code>public: true</code>" in page and "<code>handboek zip</code>" in page
+    headings = re.findall(r"<h[23] id=\"[^\"]+\">([^<]+)<", page)
+    for heading in (
+        "Aanpassen zonder terminal",
+        "Wat alleen met een terminal kan",
+        "Python en het project installeren op Windows",
+        "Waar staat de site?",
+        "Op een gedeelde map",
+        "Openbaar op internet",
+    ):
+        assert heading in headings, headings
+    assert "github.dev" in page and "Add python.exe to PATH" in page
+    # The Windows steps are the README's install command, one line at a time.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = readme.split("<!-- site-command -->", 1)[1].split("```sh\n", 1)[1].split("\n", 1)[0]
+    steps = [part for part in command.split(" && ") if not part.startswith("mkdocs ")]
+    block = page[page.index("py -m venv .venv") :]
+    block = block[: block.index("</code></pre>")]
+    assert block.splitlines() == ["py -m venv .venv", ".venv\\Scripts\\activate", *steps]
