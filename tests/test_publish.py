@@ -9,6 +9,8 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 from urllib.parse import unquote
 
 import pytest
@@ -309,3 +311,20 @@ def test_beheer_explains_the_choices_in_the_words_of_the_workflow_and_readme(def
     block = page[page.index("py -m venv .venv") :]
     block = block[: block.index("</code></pre>")]
     assert block.splitlines() == ["py -m venv .venv", ".venv\\Scripts\\activate", *steps]
+
+
+def test_handbook_offline_turns_the_plugin_on_or_says_it_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.exceptions import PluginError
+
+    from macros.adapters import hooks_offline
+
+    plugin = SimpleNamespace(config={"enabled": False})
+    config: Any = SimpleNamespace(plugins={"material/offline": plugin})
+    monkeypatch.delenv("HANDBOOK_OFFLINE", raising=False)
+    hooks_offline.on_config(config)
+    assert plugin.config["enabled"] is False
+    monkeypatch.setenv("HANDBOOK_OFFLINE", "1")
+    hooks_offline.on_config(config)
+    assert plugin.config["enabled"] is True
+    with pytest.raises(PluginError, match="mkdocs.yml noemt de plugin 'offline' niet"):
+        hooks_offline.on_config(SimpleNamespace(plugins={}))  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from macros import offline, publish
@@ -25,9 +26,15 @@ OFFLINE_PLUGIN = "material/offline"
 @event_priority(100)  # before the offline plugin's own on_config, which reads 'enabled'
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """$HANDBOOK_OFFLINE=1 turns Material's offline plugin on (mkdocs.yml has it off)."""
+    if not publish.offline_requested(os.environ.get(publish.OFFLINE_ENV)):
+        return config
     plugin = config.plugins.get(OFFLINE_PLUGIN)
-    if plugin is not None and publish.offline_requested(os.environ.get(publish.OFFLINE_ENV)):
-        plugin.config["enabled"] = True
+    if plugin is None:
+        raise PluginError(
+            f"{publish.OFFLINE_ENV} vraagt om een kopie die werkt vanuit een map, maar mkdocs.yml noemt de "
+            "plugin 'offline' niet. Zet onder 'plugins:' weer '- offline:' met 'enabled: false'."
+        )
+    plugin.config["enabled"] = True
     return config
 
 
