@@ -129,7 +129,9 @@ def message_for(error: Any, model: type[BaseModel]) -> str:
         return f"{_describe(given)} is te klein; vul minstens {limits['ge']} in."
     if kind == "less_than_equal" and "le" in limits:
         return f"{_describe(given)} is te groot; vul hoogstens {limits['le']} in."
-    if kind.startswith("int") or kind in ("finite_number", "float_type", "float_parsing", "bool_type"):
+    if kind == "bool_type":
+        return f"hier hoort true (ja) of false (nee), maar er staat {_describe(given)}."
+    if kind.startswith("int") or kind in ("finite_number", "float_type", "float_parsing"):
         return f"verwacht een heel getal, zoals 3, maar hier staat {_describe(given)}."
     if kind.startswith("greater") or kind.startswith("less"):
         return f"{_describe(given)} is te groot of te klein voor '{field}'."

@@ -18,6 +18,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     StrictInt,
     StringConstraints,
     model_validator,
@@ -121,6 +122,12 @@ class ExternalCustomer(_Strict):
 class Settings(_Strict):
     max_open_actions: StrictInt = Field(
         3, ge=1, le=50, description="Vanaf hoeveel open actiepunten iemand er 'veel' heeft."
+    )
+    public: StrictBool = Field(
+        False,
+        description="Mag de site openbaar op internet staan en gevonden worden door zoekmachines? "
+        "Standaard nee: elke pagina vraagt zoekmachines dan om haar over te slaan. "
+        "Zet dit alleen op true als alle collega's daarmee hebben ingestemd.",
     )
 
 

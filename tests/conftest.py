@@ -63,3 +63,13 @@ def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     build = run_build(base, hostile.make(DATA, base / "data"))
     assert build.returncode == 0, build.output
     return build
+
+
+@pytest.fixture(scope="session")
+def offline_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """One strict build of the copy that opens from a folder (HANDBOOK_OFFLINE=1), shared by its tests."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HANDBOOK_OFFLINE", "1")
+        build = run_build(tmp_path_factory.mktemp("offline"))
+    assert build.returncode == 0, build.output
+    return build

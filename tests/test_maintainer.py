@@ -35,7 +35,7 @@ def _steps(job: dict[str, Any]) -> list[dict[str, Any]]:
     return list(job["steps"])
 
 
-def test_workflow_checks_pull_requests_and_publishes_main() -> None:
+def test_workflow_checks_every_run_and_publishes_only_by_choice() -> None:
     flow = _yaml(ROOT / ".github" / "workflows" / "handboek.yml")
     triggers = flow.get("on") or flow.get(True)  # YAML 1.1 readers turn 'on' into True
     assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
@@ -44,12 +44,25 @@ def test_workflow_checks_pull_requests_and_publishes_main() -> None:
     for command in ("handboek check", "mkdocs build --strict", "python -m pytest", LOCKED_INSTALL):
         assert command in runs, command
     assert runs.index("handboek check") < runs.index("mkdocs build") < runs.index("python -m pytest")
-    uploads = {step["uses"].split("@")[0]: step for step in _steps(check) if "uses" in step}
-    assert uploads["actions/upload-artifact"]["if"] == "github.event_name == 'pull_request'"
-    assert uploads["actions/upload-artifact"]["with"]["name"] == "site"
-    assert "refs/heads/main" in uploads["actions/upload-pages-artifact"]["if"]
+    # The site and the zip are downloads on every run: pull request and push alike.
+    uploads = {
+        step["with"]["name"]: step
+        for step in _steps(check)
+        if step.get("uses", "").startswith("actions/upload-artifact@")
+    }
+    assert set(uploads) == {"site", "handboek-zip"}
+    assert all("if" not in step for step in uploads.values())
+    assert uploads["site"]["with"]["path"] == "site/"
+    zip_step = next(step for step in _steps(check) if step.get("run", "").startswith("handboek zip"))
+    assert zip_step["run"] == "handboek zip --output dist/" and uploads["handboek-zip"]["with"]["path"] == "dist/*.zip"
+    # GitHub Pages only when the organisation set the repository variable, and only from main.
+    chosen = "vars.HANDBOOK_PUBLISH == 'pages'"
+    pages = next(step for step in _steps(check) if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
     publish = flow["jobs"]["publish"]
-    assert publish["needs"] == "check" and "refs/heads/main" in publish["if"]
+    for condition in (pages["if"], publish["if"]):
+        assert condition.startswith(chosen + " && ") and "refs/heads/main" in condition
+        assert "github.event_name != 'pull_request'" in condition
+    assert publish["needs"] == "check"
     assert publish["permissions"] == {"pages": "write", "id-token": "write"}
     assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in _steps(publish))
     assert flow["permissions"] == {"contents": "read"}

@@ -17,7 +17,7 @@ from .. import edit, scaffold, schema
 from ..problems import DataError, Problem
 from ..rules import check
 from ..text import safe_line, shown
-from . import site
+from . import cli_zip, site
 from .cli_args import parser
 
 OK, PROBLEMS, USAGE = 0, 1, 2
@@ -166,6 +166,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_zip(args: argparse.Namespace) -> int:
+    return cli_zip.make_zip(_folder(args.data), _today(), args.output)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "schema": cmd_schema,
@@ -174,6 +178,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "meeting add": cmd_meeting_add,
     "meeting agree": cmd_meeting_agree,
     "init": cmd_init,
+    "zip": cmd_zip,
 }
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from .. import edit, schema
+from . import cli_zip
 
 # argparse's own messages, in Dutch (pattern, replacement).
 _MESSAGES = [
@@ -76,7 +77,7 @@ def _data(sub: argparse.ArgumentParser) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    """The full command line: check, schema, action add|done, meeting add|agree, init."""
+    """The full command line: check, schema, action add|done, meeting add|agree, init, zip."""
     main = _Parser(prog="handboek", description="Werk met de gegevens van het handboek interne klant.")
     commands = main.add_subparsers(dest="command", required=True, metavar="OPDRACHT", parser_class=_Parser)
 
@@ -156,4 +157,5 @@ def parser() -> argparse.ArgumentParser:
     )
     ini.add_argument("dir", metavar="MAP", help="de nieuwe map (bestaat nog niet, of is leeg)")
     ini.add_argument("--name", default="Mijn organisatie", metavar="NAAM", help="naam van de organisatie")
+    cli_zip.add_parser(commands, _data)
     return main

@@ -19,11 +19,12 @@ from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
+from .. import publish
 from ..guard import outside_links
 from ..problems import DataError
-from . import site
+from . import plugin_offline, site
 from .plugin_pages import PageIndex
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.today_date: dt.date | None = None
         self._loaded: Loaded | None = None
         self.index = PageIndex()
+        self.offline_pages: dict[str, str] = {}  # directory address -> page file, in an offline build
 
     # -- what the macros ask for (adapters/context.py) -----------------------------------------
 
@@ -110,6 +112,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # Escaped once, and marked safe so that Material's own "| e" does not escape it a second time.
         # The short name keeps the header readable on a phone.
         config.site_name = Markup(html.escape(f"Handboek {org.info.short_name or org.info.name}"))
+        config.extra["hb_robots"] = publish.robots_meta(org.info)  # overrides/main.html and sitemap.xml
+        plugin_offline.enable(config)  # before Material's offline plugin reads its 'enabled'
         custom = config.theme.custom_dir
         templates.set_override_dirs([os.path.join(custom, "handboek")] if custom else [])
         if config.nav:
@@ -120,7 +124,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         return self.index.add_files(files, config, self.loaded.org)
 
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.offline_pages = plugin_offline.page_files(config, files)
+        return nav
+
+    def _note_sources(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Note the data files behind a hand-written page; overrides/main.html lists them under it."""
         names = self.index.data_of_source(page.file.src_uri)
         if names is None and page.meta:
@@ -128,6 +136,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if names:
             page.meta["hb_sources"] = self._data_sources(page, names)
         return markdown
+
+    @event_priority(-50)  # after mkdocs-macros has put the generated HTML into the page
+    def _offline_links(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return plugin_offline.rewrite(markdown, page, config, self.offline_pages)
+
+    on_page_markdown = CombinedEvent(_note_sources, _offline_links)
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation

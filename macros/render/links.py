@@ -26,6 +26,8 @@ def person_url(person_id: str) -> str:
 
 def rel(here: str, target: str) -> str:
     """A relative link from the page at ``here`` to the page at ``target``."""
+    if here.endswith(".html"):  # a site without directory addresses: 'mensen/x.html' is 'mensen/x/'
+        here = here[: -len("index.html")] if here == "index.html" or here.endswith("/index.html") else here[:-5] + "/"
     # Both are site addresses ('mensen/x/'); this is posixpath.relpath without its
     # normalisation through the file system's current folder, which a big site calls thousands of times.
     base = [p for p in here.split("/") if p not in ("", ".")]
