@@ -16,7 +16,7 @@ from pathlib import Path
 from .. import edit, scaffold, schema
 from ..problems import DataError, Problem
 from ..rules import check
-from . import site
+from . import cli_import, site
 from .cli_args import parser
 
 OK, PROBLEMS, USAGE = 0, 1, 2
@@ -161,6 +161,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "meeting add": cmd_meeting_add,
     "meeting agree": cmd_meeting_agree,
     "init": cmd_init,
+    "import": lambda args: cli_import.run(args, _folder(args.data), _today()),
 }
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from .. import edit, schema
+from . import cli_import
 
 # argparse's own messages, in Dutch (pattern, replacement).
 _MESSAGES = [
@@ -156,4 +157,5 @@ def parser() -> argparse.ArgumentParser:
     )
     ini.add_argument("dir", metavar="MAP", help="de nieuwe map (bestaat nog niet, of is leeg)")
     ini.add_argument("--name", default="Mijn organisatie", metavar="NAAM", help="naam van de organisatie")
+    cli_import.add_parser(commands, _data)
     return main

@@ -1,0 +1,250 @@
+"""Merge a meeting record into the data folder: ``handboek import``.
+
+The needs and promises go into the step files, the action points into
+actions.yml, the agreements and attendees into meetings.yml. Each file is read
+in round-trip form (comments, key order and quotes stay), as ``edit`` does;
+the whole folder is then checked as it would be after the merge, and only when
+it has no errors are the changed files written. What is already in the data is
+skipped, so a second import of the same record changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from . import edit, roundtrip
+from .load import Loaded, display_path, load
+from .problems import DataError, Problem
+from .record import NeedItem, Record, read
+from .rules import check
+
+# Text made of these characters is written as it is; anything else (HTML, braces, quotes, line
+# breaks, right-to-left marks ...) is written between double quotes, so that it reads as text.
+_PLAIN = re.compile(r"[\w .,;:!?()'’‘/+%€&-]*")
+# Where a new list goes in an item that does not have it yet: after the last of these keys.
+_MEETING_KEYS = ("id", "title", "date", "start", "location", "facilitator")
+_LABELS = {
+    "needs": ("behoefte", "behoeften"),
+    "in_return": ("belofte terug", "beloften terug"),
+    "agreements": ("afspraak", "afspraken"),
+    "actions": ("actiepunt", "actiepunten"),
+    "attendees": ("deelnemer", "deelnemers"),
+}
+
+
+@dataclass
+class Change:
+    """One data file as it is and as it would be after the merge."""
+
+    rel: str
+    before: str
+    after: str
+
+
+@dataclass
+class Outcome:
+    """What an import did (or, with a dry run, would do)."""
+
+    changes: list[Change]
+    added: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+    action_ids: list[str] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+    written: bool = False
+
+    def summary(self) -> str:
+        """One Dutch sentence: what was added and what was already there."""
+        if not self.added:
+            return "niets veranderd: alles uit het verslag staat al in de gegevens"
+        parts = [_count(self.added[k], *_LABELS[k]) for k in _LABELS if self.added[k]]
+        text = ("toegevoegd: " if self.written else "zou toevoegen: ") + ", ".join(parts)
+        if self.action_ids:
+            text += f" (nieuwe codes {', '.join(self.action_ids)})"
+        skipped = sum(self.skipped.values())
+        if skipped:
+            text += f"; {_count(skipped, 'punt stond', 'punten stonden')} er al"
+        return text
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def text(value: str) -> str:
+    """A value from the record as YAML: plain when that is safe to read, else between double quotes."""
+    return value if _PLAIN.fullmatch(value) and value == value.strip() else DoubleQuotedScalarString(value)
+
+
+class _Files:
+    """The round-trip documents that the merge changes, read once each."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.docs: dict[str, roundtrip.Document] = {}
+        self.originals: dict[str, str] = {}
+        self.touched: set[str] = set()
+
+    def get(self, rel: str) -> Any:
+        if rel not in self.docs:
+            path = self.folder / rel
+            self.originals[rel] = path.read_bytes().decode("utf-8").removeprefix("\ufeff") if path.is_file() else ""
+            self.docs[rel] = edit._document(self.folder, rel)
+        self.touched.add(rel)
+        return self.docs[rel].data
+
+    def changes(self) -> list[Change]:
+        out = []
+        for rel in sorted(self.touched):
+            after = self.docs[rel].dump()
+            if after != self.originals[rel]:
+                out.append(Change(rel, self.originals[rel], after))
+        return out
+
+
+def _list(node: CommentedMap, key: str, after: tuple[str, ...]) -> CommentedSeq:
+    """The block list at ``node[key]``; when missing, a new one right after the last key of ``after``."""
+    if key not in node:
+        last = next((k for k in reversed(after) if k in node), None)
+        roundtrip.insert_after(node, last or "", key, CommentedSeq())
+    return roundtrip.block_list(node, key)
+
+
+def _need(item: NeedItem) -> CommentedMap:
+    need = CommentedMap([("what", text(item.what))])
+    for key in ("when", "form", "why"):
+        value = getattr(item, key)
+        if value:
+            need[key] = text(value)
+    return need
+
+
+def _merge_needs(files: _Files, loaded: Loaded, record: Record, key: str, out: Outcome) -> None:
+    for item in getattr(record, key):
+        rel = loaded.org.step(item.step).path
+        data = files.get(rel)
+        customers = _list(data, "customers", ("name", "summary", "performers"))
+        entry = next((c for c in customers if isinstance(c, CommentedMap) and c.get("person") == item.customer), None)
+        if entry is None:
+            entry = CommentedMap([("person", item.customer)])
+            roundtrip.append(customers, entry)
+        order = ("person",) if key == "needs" else ("person", "needs")
+        listed = _list(entry, key, order)
+        if any(isinstance(n, dict) and str(n.get("what", "")).strip() == item.what for n in listed):
+            out.skipped[key] += 1
+            continue
+        roundtrip.append(listed, _need(item))
+        out.added[key] += 1
+
+
+def _merge_meeting(files: _Files, record: Record, out: Outcome) -> None:
+    if not record.attendees and not record.agreements:
+        return
+    meetings = files.get("meetings.yml")["meetings"]
+    meeting = next(m for m in meetings if isinstance(m, CommentedMap) and m.get("id") == record.meeting)
+    if record.attendees:
+        present = list(meeting.get("attendees") or [])
+        new = [p for p in dict.fromkeys(record.attendees) if p not in present]
+        out.skipped["attendees"] += len(dict.fromkeys(record.attendees)) - len(new)
+        if new:
+            attendees = _list(meeting, "attendees", _MEETING_KEYS)
+            for person in new:
+                roundtrip.append(attendees, person)
+            out.added["attendees"] += len(new)
+    for item in record.agreements:
+        agreements = _list(meeting, "agreements", tuple(meeting))
+        entry = next((a for a in agreements if isinstance(a, CommentedMap) and a.get("step") == item.step), None)
+        if entry is None:
+            entry = CommentedMap([("step", item.step)])
+            roundtrip.append(agreements, entry)
+        points = _list(entry, "points", ("step",))
+        if any(str(p).strip() == item.point for p in points):
+            out.skipped["agreements"] += 1
+            continue
+        roundtrip.append(points, text(item.point))
+        out.added["agreements"] += 1
+
+
+def _merge_actions(files: _Files, loaded: Loaded, record: Record, out: Outcome) -> None:
+    if not record.actions:
+        return
+    existing = {(a.what.strip(), a.who, a.due) for a in loaded.org.actions}
+    ids = [a.id for a in loaded.org.actions]
+    data = files.get("actions.yml")
+    actions = roundtrip.block_list(data, "actions")
+    for item in record.actions:
+        if (item.what, item.who, item.due) in existing:
+            out.skipped["actions"] += 1
+            continue
+        existing.add((item.what, item.who, item.due))
+        new_id = edit.next_id(ids)
+        ids.append(new_id)
+        entry = CommentedMap(
+            [("id", new_id), ("what", text(item.what)), ("who", item.who), ("due", item.due), ("status", "open")]
+        )
+        if item.step is not None:
+            entry["step"] = item.step
+        entry["meeting"] = record.meeting
+        roundtrip.append(actions, entry)
+        out.action_ids.append(new_id)
+        out.added["actions"] += 1
+
+
+def import_record(folder: Path, record_path: Path, *, today: dt.date, dry_run: bool = False) -> Outcome:
+    """Merge the record at ``record_path`` into ``folder``; with ``dry_run`` only compute the changes.
+
+    Raises ``RecordError`` for a record that cannot be read or names unknown codes, and
+    ``edit.EditError`` when the data has errors now or would have them after the merge.
+    Nothing is written unless every file checks out.
+    """
+    before = edit._current(folder)
+    record = read(record_path, before.org)
+    files = _Files(folder)
+    out = Outcome([])
+    _merge_needs(files, before, record, "needs", out)
+    _merge_needs(files, before, record, "in_return", out)
+    _merge_meeting(files, record, out)
+    _merge_actions(files, before, record, out)
+    out.changes = files.changes()
+    if not out.changes:
+        return out
+    try:
+        after = load(folder, overrides={c.rel: c.after for c in out.changes})
+    except DataError as exc:
+        raise edit.EditError(
+            "het verslag is niet ingevoerd, want de gegevens zouden dan fouten hebben:", exc.problems
+        ) from None
+    seen = {(p.path, p.message) for p in check(before, today)}
+    out.notes = [p for p in check(after, today) if (p.path, p.message) not in seen]
+    if dry_run:
+        return out
+    for change in out.changes:
+        path = folder / change.rel
+        bom = path.is_file() and path.read_bytes().startswith(b"\xef\xbb\xbf")
+        roundtrip.write_atomic(path, ("\ufeff" if bom else "") + change.after)
+    out.written = True
+    return out
+
+
+def diff(changes: list[Change], folder: Path) -> str:
+    """A unified diff per file, with the paths as a person would type them."""
+    out: list[str] = []
+    for change in changes:
+        name = display_path(folder / change.rel)
+        out.extend(
+            difflib.unified_diff(
+                change.before.splitlines(keepends=True),
+                change.after.splitlines(keepends=True),
+                fromfile=f"{name} (nu)",
+                tofile=f"{name} (na het invoeren)",
+            )
+        )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in out)
