@@ -92,6 +92,7 @@ class _Files:
         self.docs: dict[str, roundtrip.Document] = {}
         self.originals: dict[str, str] = {}
         self.touched: set[str] = set()
+        self.created: list[tuple[CommentedMap, str]] = []  # lists the merge added, for _settle
 
     def get(self, rel: str) -> Any:
         if rel not in self.docs:
@@ -102,6 +103,8 @@ class _Files:
         return self.docs[rel].data
 
     def changes(self) -> list[Change]:
+        for node, key in self.created:
+            _settle(node, key)
         out = []
         for rel in sorted(self.touched):
             after = self.docs[rel].dump()
@@ -110,12 +113,28 @@ class _Files:
         return out
 
 
-def _list(node: CommentedMap, key: str, after: tuple[str, ...]) -> CommentedSeq:
-    """The block list at ``node[key]``; when missing, a new one right after the last key of ``after``."""
+def _list(
+    node: CommentedMap, key: str, after: tuple[str, ...], created: list[tuple[CommentedMap, str]]
+) -> CommentedSeq:
+    """The list at ``node[key]``; when missing or empty, a block list right after the last key of ``after``."""
+    seq = node.get(key)
+    if isinstance(seq, CommentedSeq) and len(seq):
+        return seq  # a list written on one line, [a, b], stays on one line
     if key not in node:
         last = next((k for k in reversed(after) if k in node), None)
         roundtrip.insert_after(node, last or "", key, CommentedSeq())
+        created.append((node, key))
     return roundtrip.block_list(node, key)
+
+
+def _settle(node: CommentedMap, key: str) -> None:
+    """Comment lines that ended an item, moved onto a list the merge added there, go to that list's end."""
+    token = roundtrip._comment(node, key)
+    last = roundtrip._last_slot(node[key])
+    if token is None or last is None or roundtrip._comment(*last) is not None:
+        return
+    node.ca.items[key][2] = None
+    roundtrip._set_comment(*last, token)
 
 
 def _need(item: NeedItem) -> CommentedMap:
@@ -131,13 +150,13 @@ def _merge_needs(files: _Files, loaded: Loaded, record: Record, key: str, out: O
     for item in getattr(record, key):
         rel = loaded.org.step(item.step).path
         data = files.get(rel)
-        customers = _list(data, "customers", ("name", "summary", "performers"))
+        customers = _list(data, "customers", ("name", "summary", "performers"), files.created)
         entry = next((c for c in customers if isinstance(c, CommentedMap) and c.get("person") == item.customer), None)
         if entry is None:
             entry = CommentedMap([("person", item.customer)])
             roundtrip.append(customers, entry)
         order = ("person",) if key == "needs" else ("person", "needs")
-        listed = _list(entry, key, order)
+        listed = _list(entry, key, order, files.created)
         if any(isinstance(n, dict) and str(n.get("what", "")).strip() == item.what for n in listed):
             out.skipped[key] += 1
             continue
@@ -155,17 +174,17 @@ def _merge_meeting(files: _Files, record: Record, out: Outcome) -> None:
         new = [p for p in dict.fromkeys(record.attendees) if p not in present]
         out.skipped["attendees"] += len(dict.fromkeys(record.attendees)) - len(new)
         if new:
-            attendees = _list(meeting, "attendees", _MEETING_KEYS)
+            attendees = _list(meeting, "attendees", _MEETING_KEYS, files.created)
             for person in new:
                 roundtrip.append(attendees, person)
             out.added["attendees"] += len(new)
     for item in record.agreements:
-        agreements = _list(meeting, "agreements", tuple(meeting))
+        agreements = _list(meeting, "agreements", tuple(meeting), files.created)
         entry = next((a for a in agreements if isinstance(a, CommentedMap) and a.get("step") == item.step), None)
         if entry is None:
             entry = CommentedMap([("step", item.step)])
             roundtrip.append(agreements, entry)
-        points = _list(entry, "points", ("step",))
+        points = _list(entry, "points", ("step",), files.created)
         if any(str(p).strip() == item.point for p in points):
             out.skipped["agreements"] += 1
             continue
