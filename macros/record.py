@@ -155,7 +155,9 @@ def parse(raw: bytes, file: str) -> Any:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         problem = f"byte 0x{raw[exc.start]:02x} is geen UTF-8. Sla het verslag opnieuw op vanaf de presentatie."
-        raise RecordError([_problem(file, (), problem)]) from None
+        before = raw[: exc.start]
+        line, col = before.count(b"\n") + 1, len(before) - (before.rfind(b"\n") + 1) + 1
+        raise RecordError([RecordProblem(file, line, col, "error", problem)]) from None
     try:
         return json.loads(text, object_pairs_hook=_duplicate_keys, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:

@@ -118,3 +118,182 @@ def test_golden_import_keeps_comments_order_and_quotes(
     assert main([*command, "--data", str(data_copy)]) == 0
     assert "niets veranderd" in capsys.readouterr().err
     assert _files(data_copy) == files
+
+
+def test_import_adds_need_action_agreement_and_attendees(
+    data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = load(data_copy).org
+    path = _write(tmp_path, _record())
+    assert main(["import", str(path), "--data", str(data_copy)]) == 0
+    err = capsys.readouterr().err
+    assert "toegevoegd: 1 behoefte, 1 belofte terug, 1 afspraak, 1 actiepunt, 1 deelnemer (nieuwe codes ap-09)" in err
+    org = load(data_copy).org
+    customer = next(c for c in org.step("planning-voorbereiding").data.customers if c.person == "erik-smit")
+    need = customer.needs[-1]
+    assert (need.what, need.when, need.form, need.why) == (
+        "Een lijst met de sleutels en codes van elk pand.",
+        "Bij de werkmap, op donderdag.",
+        "Een vel in de werkmap.",
+        "Dan staan we niet voor een dichte deur.",
+    )
+    promise = customer.in_return[-1]
+    assert (promise.what, promise.when, promise.form, promise.why) == (
+        "Sleutels na de oplevering dezelfde dag terug.",
+        None,
+        None,
+        None,
+    )
+    action = org.actions[-1]
+    assert [a.id for a in before.actions] == [a.id for a in org.actions[:-1]]
+    assert (action.id, action.what, action.who, action.due.isoformat(), action.status, action.step, action.meeting) == (
+        "ap-09",
+        "Een sleutellijst maken voor elke werkmap.",
+        "marco-jansen",
+        "2026-12-11",
+        "open",
+        "planning-voorbereiding",
+        MEETING,
+    )
+    meeting = org.meetings[0]
+    old = before.meetings[0]
+    assert list(meeting.attendees) == [*old.attendees, "gerda-meijer"]  # erik-smit was already there
+    points = next(a for a in meeting.agreements if a.step == "planning-voorbereiding").points
+    assert points[-1] == "De sleutellijst zit in elke werkmap." and len(points) == 3
+
+
+def test_dry_run_writes_nothing_and_shows_a_diff(
+    data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = _files(data_copy)
+    path = _write(tmp_path, _record())
+    assert main(["import", str(path), "--dry-run", "--data", str(data_copy)]) == 0
+    out, err = capsys.readouterr()
+    assert _files(data_copy) == files
+    assert "zou toevoegen" in err and "er is niets geschreven" in err
+    for rel in ("actions.yml", "meetings.yml", STEP_FILE):
+        assert f"--- {data_copy / rel} (nu)\n+++ {data_copy / rel} (na het invoeren)\n" in out
+    assert "+    - id: ap-09\n" in out.replace("  - id: ap-09", "    - id: ap-09")
+    assert "+      - what: Een lijst met de sleutels en codes van elk pand.\n" in out
+    assert "+          - De sleutellijst zit in elke werkmap.\n" in out
+    assert "+      - gerda-meijer\n" in out
+    # Every line of the diff is a diff line: a header, a hunk mark, context, added or removed.
+    assert all(line[:1] in "-+ @" for line in out.splitlines())
+    assert not any(line.startswith("-") and not line.startswith("---") for line in out.splitlines())
+
+
+def test_second_import_changes_nothing(data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, _record())
+    assert main(["import", str(path), "--data", str(data_copy)]) == 0
+    files = _files(data_copy)
+    capsys.readouterr()
+    assert main(["import", str(path), "--data", str(data_copy)]) == 0
+    assert main(["import", str(path), "--dry-run", "--data", str(data_copy)]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("niets veranderd: alles uit het verslag staat al in de gegevens.") == 2
+    assert _files(data_copy) == files
+
+
+BAD = [
+    ({"version": 2}, ["verslag.json:/version: error: versie 2 kan dit programma niet lezen; alleen versie 1."]),
+    ({"version": "1"}, ['verslag.json:/version: error: versie "1" kan dit programma niet lezen']),
+    ({"format": "iets-anders"}, ["verslag.json:/format: error: dit is geen verslag van het handboek"]),
+    (
+        {"actions": [{"what": "x", "who": "marco-janssen", "due": "2026-11-30"}]},
+        ["verslag.json:/actions/0/who: error: onbekende persoon 'marco-janssen'. Bedoel je 'marco-jansen'?"],
+    ),
+    (
+        {"actions": [{"what": "x", "who": "marco-jansen", "due": "30-11-2026"}]},
+        ["verslag.json:/actions/0/due: error: '30-11-2026' is geen bestaande datum. Schrijf JJJJ-MM-DD"],
+    ),
+    (
+        {"actions": [{"what": "x", "who": "marco-jansen", "due": "2026-02-30"}]},
+        ["verslag.json:/actions/0/due: error: '2026-02-30' is geen bestaande datum"],
+    ),
+    (
+        {"needs": [{"step": "planning-voorbereiding", "customer": "erik-smit", "what": "x", "wanneer": "nu"}]},
+        ["verslag.json:/needs/0/wanneer: error: onbekende sleutel 'wanneer'. Toegestaan: step, customer, what"],
+    ),
+    ({"agreement": []}, ["verslag.json:/agreement: error: onbekende sleutel 'agreement'. Bedoel je 'agreements'?"]),
+    (
+        {"attendees": "erik-smit", "needs": [{"step": 3, "customer": "erik-smit", "what": ["x"]}]},
+        [
+            "verslag.json:/attendees: error: verwacht een lijst",
+            "verslag.json:/needs/0/step: error: verwacht tekst, maar hier staat het getal 3.",
+            "verslag.json:/needs/0/what: error: verwacht tekst, maar hier staat een lijst.",
+        ],
+    ),
+    (
+        {"meeting": "bijeenkomst-2026-11", "agreements": [{"step": "uitvoeren", "point": " "}]},
+        [
+            "verslag.json:/agreements/0/point: error: vul hier tekst in; leeg kan niet.",
+            "verslag.json:/agreements/0/step: error: onbekende stap 'uitvoeren'. Bedoel je 'uitvoering'?",
+            "verslag.json:/meeting: error: onbekende bijeenkomst 'bijeenkomst-2026-11'. Bedoel je 'bijeenkomst-2026-10'?",
+        ],
+    ),
+    ({"saved": "gisteren"}, ["verslag.json:/saved: error: 'gisteren' is geen tijdstip."]),
+    (
+        {"needs": [{"step": "uitvoering", "customer": "erik-smit", "what": "a\x00b"}]},
+        ["verslag.json:/needs/0/what: error: deze tekst bevat een onzichtbaar stuurteken"],
+    ),
+    (
+        '{"format": "handboek-interne-klant/verslag",\n  "version": 1,,}',
+        ["verslag.json:2:16: error: dit is geen geldige JSON"],
+    ),
+    ("[1, 2]", ["verslag.json:1:1: error: een verslag is één blok tussen { en }"]),
+    ('{"version": 1, "version": 1}', ["verslag.json:1:1: error: de sleutel 'version' staat twee keer"]),
+    ('{"version": NaN}', ["verslag.json:1:1: error: NaN is geen getal dat in een verslag kan staan."]),
+    ('{\n "a": "\udcff"}', ["verslag.json:2:8: error: byte 0xff is geen UTF-8."]),
+]
+
+
+@pytest.mark.parametrize(("change", "expected"), BAD, ids=[str(i) for i in range(len(BAD))])
+def test_bad_record_gives_json_pointers_and_writes_nothing(
+    change: dict[str, Any] | str,
+    expected: list[str],
+    data_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    files = _files(data_copy)
+    path = tmp_path / "verslag.json"
+    if isinstance(change, str):
+        path.write_bytes(change.encode("utf-8", "surrogateescape"))
+    else:
+        path.write_text(json.dumps(_record(**change)), encoding="utf-8")
+    for extra in ([], ["--dry-run"]):
+        assert main(["import", "verslag.json", *extra, "--data", str(data_copy)]) == 1
+        out, err = capsys.readouterr()
+        lines = err.splitlines()
+        assert out == "" and "Traceback" not in err
+        assert len(lines) == len(expected) + 1, err  # every problem on its own line, then one closing line
+        for line, start in zip(lines, expected, strict=False):
+            assert line.startswith(start), (line, start)
+        assert lines[-1].startswith("handboek: het verslag is niet ingevoerd; er is niets veranderd.")
+    assert _files(data_copy) == files
+
+
+def test_missing_record_file(data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", str(tmp_path / "weg.json"), "--data", str(data_copy)]) == 1
+    assert ": error: dit bestand bestaat niet." in capsys.readouterr().err
+
+
+def test_problem_after_the_merge_points_at_the_data_file(
+    data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The record is fine, but the step file would grow too big: reported at the data file, nothing written."""
+    step = data_copy / STEP_FILE
+    step.write_text(step.read_text(encoding="utf-8") + "# " + "opmerking " * 2_000 + "\n", encoding="utf-8")
+    files = _files(data_copy)
+    big = [{"step": "planning-voorbereiding", "customer": "erik-smit", "what": c * 999_000} for c in "ab"]
+    path = _write(tmp_path, _record(needs=big, actions=[], agreements=[], attendees=[], in_return=[]))
+    assert main(["import", str(path), "--data", str(data_copy)]) == 1
+    out, err = capsys.readouterr()
+    lines = err.splitlines()
+    assert out == "" and "Traceback" not in err
+    assert lines[0].startswith(f"{step}:") and ": error: " in lines[0], err[:300]
+    assert lines[-1] == "handboek: het verslag is niet ingevoerd, want de gegevens zouden dan fouten hebben:"
+    assert _files(data_copy) == files
