@@ -297,3 +297,87 @@ def test_problem_after_the_merge_points_at_the_data_file(
     assert lines[0].startswith(f"{step}:") and ": error: " in lines[0], err[:300]
     assert lines[-1] == "handboek: het verslag is niet ingevoerd, want de gegevens zouden dan fouten hebben:"
     assert _files(data_copy) == files
+
+
+HOSTILE = [
+    '<script>alert("xss")</script>',
+    "<img src=x onerror=alert(1)> & <b>vet</b>",
+    "{{ config.site_name }} {% if true %}jinja{% endif %} {# niets #}",
+    "Hij zei: \"ja\" en 'nee' en `code` \\ einde",
+    "\u202eטקסט מימין לשמאל\u202c en مرحبا \u2067isolaat\u2069",
+    "eerste regel\ntweede regel\n\nna een lege regel",
+    "- geen lijst: # geen opmerking, [geen] {flow}: *geen* &anker !label |blok >gevouwen %",
+    "lang " * 999 + "einde",  # 5,000 characters of plain text: on one line, no quotes needed
+    ("<b>{{ x }}</b> ‮'\"\n" * 358)[:5_000],  # 5,000 characters of everything at once
+]
+
+
+def test_hostile_text_becomes_a_quoted_yaml_value_that_loads_back_equal(
+    data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    needs = [
+        {"step": "planning-voorbereiding", "customer": "erik-smit", "what": value, "when": value, "why": value}
+        for value in HOSTILE
+    ]
+    points = [{"step": "uitvoering", "point": value} for value in HOSTILE]
+    actions = [{"what": value, "who": "erik-smit", "due": "2027-01-08"} for value in HOSTILE]
+    path = _write(tmp_path, _record(needs=needs, in_return=[], agreements=points, actions=actions))
+    assert main(["import", str(path), "--data", str(data_copy)]) == 0, capsys.readouterr().err
+    assert len(HOSTILE[-1]) == len(HOSTILE[-2]) == 5_000
+    for rel in (STEP_FILE, "meetings.yml", "actions.yml"):
+        lines = (data_copy / rel).read_text(encoding="utf-8").splitlines()
+        for value in HOSTILE[:-2] + HOSTILE[-1:]:
+            # One double-quoted scalar on one line, whatever the value holds.
+            quoted = json.dumps(value, ensure_ascii=False)
+            assert any(line.strip().endswith(quoted) for line in lines), (rel, value[:40])
+        assert any(line.endswith(" " + HOSTILE[-2]) for line in lines)  # plain text stays plain, on one line
+    # Read back with a plain YAML parser and with the handbook's own loader: the same text.
+    plain = YAML(typ="safe")
+    step = plain.load((data_copy / STEP_FILE).read_text(encoding="utf-8"))
+    erik = next(c for c in step["customers"] if c["person"] == "erik-smit")
+    assert [n["what"] for n in erik["needs"][-len(HOSTILE) :]] == HOSTILE
+    org = load(data_copy).org
+    customer = next(c for c in org.step("planning-voorbereiding").data.customers if c.person == "erik-smit")
+    assert [(n.what, n.when, n.why) for n in customer.needs[-len(HOSTILE) :]] == [(v, v, v) for v in HOSTILE]
+    agreed = next(a for a in org.meetings[0].agreements if a.step == "uitvoering").points
+    assert list(agreed[-len(HOSTILE) :]) == HOSTILE
+    assert [a.what for a in org.actions[-len(HOSTILE) :]] == HOSTILE
+    # And a second import finds every one of them already there.
+    files = _files(data_copy)
+    assert main(["import", str(path), "--data", str(data_copy)]) == 0
+    assert _files(data_copy) == files
+
+
+def test_import_then_strict_build_shows_the_new_need_and_action(data_copy: Path, tmp_path: Path) -> None:
+    """End to end: import a record, build the site strictly, and find what the room agreed on its pages."""
+    need = {
+        "step": "planning-voorbereiding",
+        "customer": "kees-bakker",
+        "what": "Een bericht als de planning van een klus verschuift.",
+        "when": "Dezelfde dag.",
+        "form": "Een appje.",
+        "why": "Dan kan ik de klant op tijd bellen.",
+    }
+    hostile = {"step": "planning-voorbereiding", "customer": "kees-bakker", "what": HOSTILE[0], "why": HOSTILE[2]}
+    action = {
+        "what": "De planning van elke klus in de gedeelde agenda zetten.",
+        "who": "marco-jansen",
+        "due": "2026-12-18",
+    }
+    path = _write(tmp_path, _record(needs=[need, hostile], actions=[action]))
+    assert main(["import", str(path), "--data", str(data_copy)]) == 0
+    build = run_build(tmp_path, data_copy)
+    assert build.returncode == 0, build.output
+    step_page = build.page("stappen/planning-voorbereiding")
+    person_page = build.page("mensen/kees-bakker")
+    for page in (step_page, person_page):
+        assert need["what"] in page and need["why"] in page
+        assert "&lt;script&gt;alert(" in page and "<script>alert(" not in page
+        assert "{{ config.site_name }}" not in page  # braces are written as character references
+        assert "&#123;&#123; config.site_name &#125;&#125;" in page
+    # The worksheet shows the customers' names per step: Kees is now one for step 3.
+    sheet = build.page("bijeenkomst/werkblad")
+    column = sheet.split('aria-label="Stap 3: Planning/voorbereiding"', 1)[1].split("</section>", 1)[0]
+    assert "<li>Kees Bakker</li>" in column
+    register = build.page("actiepunten")
+    assert action["what"] in register and "ap-09" in register
