@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File, Files
 
-from macros import followup
+from macros import followup, invitation_ics
 from macros.adapters import site
 
 if TYPE_CHECKING:
@@ -24,4 +24,5 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, followup.CALENDAR_FILE, content=followup.build(org)))
     only = followup.build(org, with_actions=False)
     files.append(File.generated(config, followup.FOLLOW_UP_FILE, content=only))
+    files.append(File.generated(config, invitation_ics.FILE, content=invitation_ics.build(org)))
     return files

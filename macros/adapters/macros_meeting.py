@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..agenda import agenda, current_meeting
 from ..render import actions, meeting, memo, prepare, status, worksheet
+from .macros_meeting_extra import meeting_extra_macros
 
 if TYPE_CHECKING:
     from .macros_env import Context
@@ -68,4 +69,5 @@ def meeting_macros(ctx: Context) -> list[Callable[..., str]]:
         actions_by_step,
         action_form,
         meeting_memo,
+        *meeting_extra_macros(ctx),
     ]
