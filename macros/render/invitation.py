@@ -36,7 +36,7 @@ class InvitationView:
     default_start: bool
     facilitator: Person | None
     office: list[Person]
-    field: list[Person]
+    outside: list[Person]
     everyone: bool  # no attendees in the data yet: everyone in people.yml is listed
     emails: list[str]
     lines: list[str]  # the e-mail text, one line each
@@ -73,8 +73,8 @@ def plain_text(view: InvitationView, org: Organisation) -> list[str]:
     ]
     if view.office:
         lines.append(f"- van kantoor: {_names(view.office)}")
-    if view.field:
-        lines.append(f"- van de buitendienst: {_names(view.field)}")
+    if view.outside:
+        lines.append(f"- van de buitendienst: {_names(view.outside)}")
     lines += [
         "We vragen collega's van kantoor en van buiten. Wie het werk doet, weet vaak het best wat er nodig is.",
         "",
@@ -126,7 +126,7 @@ def view(org: Organisation, meeting: Meeting, *, today: dt.date) -> InvitationVi
         default_start=plan.default_start,
         facilitator=facilitator,
         office=office,
-        field=outside,
+        outside=outside,
         everyone=everyone,
         emails=[p.email for p in people if p.email],
         lines=[],
