@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..render import invitation
+from ..render import followup_script, invitation
 
 if TYPE_CHECKING:
     from .macros_env import Context
@@ -17,4 +17,7 @@ def meeting_extra_macros(ctx: Context) -> list[Callable[..., str]]:
     def meeting_invitation() -> str:
         return invitation.invitation(ctx.org, today=ctx.today)
 
-    return [meeting_invitation]
+    def follow_up_script() -> str:
+        return followup_script.script(ctx.org, today=ctx.today)
+
+    return [meeting_invitation, follow_up_script]
