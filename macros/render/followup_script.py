@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..agenda import DEFAULT_START, add_months, clock, current_meeting, follow_up, held_meeting
-from ..followup import FOLLOW_UP_FILE, FOLLOW_UP_MINUTES
+from ..followup import FOLLOW_UP_FILE
 from ..model import STATUS_LABELS, Action, Meeting, Organisation, Person, Step
 from . import templates
 from .links import PAGES, rel
