@@ -30,6 +30,7 @@ from .rules import check
 # Text made of these characters is written as it is; anything else (HTML, braces, quotes, line
 # breaks, right-to-left marks ...) is written between double quotes, so that it reads as text.
 _PLAIN = re.compile(r"[\w .,;:!?()'’‘/+%€&-]*")
+_LOOKS_TYPED = re.compile(r"[\d\s:.,+-]*|(?i:y|n|yes|no|true|false|on|off|null)")
 # Where a new list goes in an item that does not have it yet: after the last of these keys.
 _MEETING_KEYS = ("id", "title", "date", "start", "location", "facilitator")
 _LABELS = {
@@ -80,8 +81,13 @@ def _count(n: int, one: str, many: str) -> str:
 
 
 def text(value: str) -> str:
-    """A value from the record as YAML: plain when that is safe to read, else between double quotes."""
-    return value if _PLAIN.fullmatch(value) and value == value.strip() else DoubleQuotedScalarString(value)
+    """A value from the record as YAML: plain when that is safe to read, else between double quotes.
+
+    Numbers, times such as 08:30 and words such as 'yes' or 'off' are quoted too: an older YAML
+    reader (YAML 1.1) would take them for a number or a yes/no value.
+    """
+    plain = _PLAIN.fullmatch(value) and value == value.strip() and not _LOOKS_TYPED.fullmatch(value)
+    return value if plain else DoubleQuotedScalarString(value)
 
 
 class _Files:

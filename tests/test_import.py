@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml as pyyaml
 from ruamel.yaml import YAML
 
 from macros.adapters.cli import main
@@ -381,3 +382,36 @@ def test_import_then_strict_build_shows_the_new_need_and_action(data_copy: Path,
     assert "<li>Kees Bakker</li>" in column
     register = build.page("actiepunten")
     assert action["what"] in register and "ap-09" in register
+
+
+def test_text_that_looks_like_a_number_date_or_yes_stays_text(data_copy: Path, tmp_path: Path) -> None:
+    values = [
+        "123",
+        "true",
+        "null",
+        "2026-11-30",
+        "08:30",
+        "yes",
+        "Off",
+        "~",
+        "1e3",
+        "0x1F",
+        ".inf",
+        "-",
+        "a: b",
+        "x #y",
+    ]
+    needs = [{"step": "uitvoering", "customer": "ahmed-el-amrani", "what": v, "when": v} for v in values]
+    path = _write(tmp_path, _record(needs=needs, in_return=[], agreements=[], actions=[], attendees=[]))
+    assert main(["import", str(path), "--data", str(data_copy)]) == 0
+    lines = (data_copy / "steps" / "04-uitvoering.yml").read_text(encoding="utf-8").splitlines()
+    for value in values:
+        assert f"      - what: {value}" not in lines, (
+            value
+        )  # never bare: a YAML 1.1 reader would see a number or yes/no
+    customer = next(c for c in load(data_copy).org.step("uitvoering").data.customers if c.person == "ahmed-el-amrani")
+    assert [(n.what, n.when) for n in customer.needs[-len(values) :]] == [(v, v) for v in values]
+    # PyYAML reads YAML 1.1, where a bare 08:30 is a number and yes is true: the values must still be text.
+    step = pyyaml.safe_load((data_copy / "steps" / "04-uitvoering.yml").read_text(encoding="utf-8"))
+    ahmed = next(c for c in step["customers"] if c["person"] == "ahmed-el-amrani")
+    assert [n["what"] for n in ahmed["needs"][-len(values) :]] == values
