@@ -76,6 +76,7 @@ def plain_text(view: InvitationView, org: Organisation) -> list[str]:
     if view.outside:
         lines.append(f"- van de buitendienst: {_names(view.outside)}")
     lines += [
+        "",
         "We vragen collega's van kantoor en van buiten. Wie het werk doet, weet vaak het best wat er nodig is.",
         "",
         "Je hoeft niets voor te bereiden. Denk wel na over één vraag: wat heb jij van je collega's nodig om je "
