@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
+import stat
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -251,12 +254,35 @@ def import_record(folder: Path, record_path: Path, *, today: dt.date, dry_run: b
     out.notes = [p for p in check(after, today) if (p.path, p.message) not in seen]
     if dry_run:
         return out
-    for change in out.changes:
-        path = folder / change.rel
-        bom = path.is_file() and path.read_bytes().startswith(b"\xef\xbb\xbf")
-        roundtrip.write_atomic(path, ("\ufeff" if bom else "") + change.after)
+    _write_all(folder, out.changes)
     out.written = True
     return out
+
+
+def _write_all(folder: Path, changes: list[Change]) -> None:
+    """Write every changed file: first all to temporary files beside them, then rename them in one go.
+
+    When a write fails (a full disk, a file that cannot be opened), the temporary files are removed
+    and no data file has changed. A file with a byte-order mark keeps it.
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for change in changes:
+            path = folder / change.rel
+            bom = path.is_file() and path.read_bytes().startswith(b"\xef\xbb\xbf")
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((tmp, path))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(("\ufeff" if bom else "") + change.after)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~roundtrip.umask())
+    except BaseException:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    for tmp, path in staged:
+        os.replace(tmp, path)
 
 
 def diff(changes: list[Change], folder: Path) -> str:

@@ -366,6 +366,9 @@ def test_import_then_strict_build_shows_the_new_need_and_action(data_copy: Path,
         "due": "2026-12-18",
     }
     path = _write(tmp_path, _record(needs=[need, hostile], actions=[action]))
+    files = _files(data_copy)
+    assert main(["import", str(path), "--dry-run", "--data", str(data_copy)]) == 0
+    assert _files(data_copy) == files
     assert main(["import", str(path), "--data", str(data_copy)]) == 0
     build = run_build(tmp_path, data_copy)
     assert build.returncode == 0, build.output
@@ -415,3 +418,24 @@ def test_text_that_looks_like_a_number_date_or_yes_stays_text(data_copy: Path, t
     step = pyyaml.safe_load((data_copy / "steps" / "04-uitvoering.yml").read_text(encoding="utf-8"))
     ahmed = next(c for c in step["customers"] if c["person"] == "ahmed-el-amrani")
     assert [n["what"] for n in ahmed["needs"][-len(values) :]] == values
+
+
+def test_a_failed_write_leaves_every_data_file_as_it_was(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The record touches three files; when the second cannot be written, the first is not changed either."""
+    files = _files(data_copy)
+    calls = []
+    real = os.fsync
+
+    def failing(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", failing)
+    assert main(["import", str(_write(tmp_path, _record())), "--data", str(data_copy)]) == 1
+    assert "kan niet schrijven of lezen: No space left on device" in capsys.readouterr().err
+    assert len(calls) == 2
+    assert _files(data_copy) == files  # no data file changed, and no temporary file is left behind
