@@ -158,7 +158,7 @@ def test_follow_up_uses_a_planned_follow_up_meeting_and_knows_no_points() -> Non
     assert "Die bijeenkomst moet nog komen." in early
     assert "Al geweest" not in early and "Al geweest" not in page
     late = str(followup_script.script(ORG, today=dt.date(2027, 2, 1)))
-    assert "De vervolgbijeenkomst van <time datetime=\"2027-01-13\">13 januari 2027</time> is voorbij." in late
+    assert 'De vervolgbijeenkomst van <time datetime="2027-01-13">13 januari 2027</time> is voorbij.' in late
 
 
 def test_follow_up_shows_hostile_data_as_text() -> None:
