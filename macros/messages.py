@@ -171,3 +171,15 @@ def problems_from(exc: ValidationError, model: type[BaseModel], source: Source) 
 def _fields_at(model: type[BaseModel], loc: Path) -> list[str]:
     found = model_at(model, loc)
     return list(found.model_fields) if found else []
+
+
+def unknown_ref(value: str, known: set[str], kind: str) -> str:
+    """'onbekende persoon 'x'. Bedoel je 'y'?': the same hint as the loader gives in the data files."""
+    close = difflib.get_close_matches(value, sorted(known), n=1)
+    if close:
+        hint = f" Bedoel je '{close[0]}'?"
+    elif known:
+        hint = f" Bekend: {', '.join(sorted(known)[:12])}."
+    else:
+        hint = f" Er is nog geen enkele {kind}; voeg die eerst toe, of haal de verwijzing weg."
+    return f"onbekende {kind} '{value}'.{hint}"

@@ -15,7 +15,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from macros import followup, pages
+from macros import followup, invitation_ics, pages
 from macros.load import load
 from macros.render import links
 
@@ -50,7 +50,8 @@ def test_names_are_unique_and_links_come_from_the_registry() -> None:
     assert links.PAGES["keten"] == "keten/" and links.PAGES["home"] == ""
     assert links.step_url("uitvoering") == "stappen/uitvoering/"
     assert links.person_url("erik-smit") == "mensen/erik-smit/"
-    assert {followup.CALENDAR_FILE, followup.FOLLOW_UP_FILE} == {p.address for p in pages.REGISTRY if p.is_file}
+    files = {followup.CALENDAR_FILE, followup.FOLLOW_UP_FILE, invitation_ics.FILE}
+    assert files == {p.address for p in pages.REGISTRY if p.is_file}
 
 
 def test_the_nav_follows_the_registry_with_one_entry_per_step() -> None:

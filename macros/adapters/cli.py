@@ -17,7 +17,7 @@ from .. import edit, scaffold, schema
 from ..problems import DataError, Problem
 from ..rules import check
 from ..text import safe_line, shown
-from . import cli_zip, site
+from . import cli_import, cli_zip, site
 from .cli_args import parser
 
 OK, PROBLEMS, USAGE = 0, 1, 2
@@ -179,6 +179,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "meeting agree": cmd_meeting_agree,
     "init": cmd_init,
     "zip": cmd_zip,
+    "import": lambda args: cli_import.run(args, _folder(args.data), _today()),
 }
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from .. import edit, schema
-from . import cli_zip
+from . import cli_import, cli_zip
 
 # argparse's own messages, in Dutch (pattern, replacement).
 _MESSAGES = [
@@ -158,4 +158,5 @@ def parser() -> argparse.ArgumentParser:
     ini.add_argument("dir", metavar="MAP", help="de nieuwe map (bestaat nog niet, of is leeg)")
     ini.add_argument("--name", default="Mijn organisatie", metavar="NAAM", help="naam van de organisatie")
     cli_zip.add_parser(commands, _data)
+    cli_import.add_parser(commands, _data)
     return main

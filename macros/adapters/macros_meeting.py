@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..agenda import agenda, current_meeting
 from ..render import actions, meeting, memo, prepare, status, worksheet
+from .macros_meeting_extra import meeting_extra_macros
 
 if TYPE_CHECKING:
     from .context import Context
@@ -24,7 +25,7 @@ def meeting_macros(ctx: Context) -> list[Callable[..., str]]:
     def meeting_summary() -> str:
         found = current_meeting(ctx.org)
         if found is None:
-            return meeting.NO_MEETING
+            return meeting.no_meeting()
         facts = meeting.meeting_facts(ctx.org, found, agenda(ctx.org, found))
         return status.overview_notice(found, ctx.today, ctx.here) + facts
 
@@ -68,4 +69,5 @@ def meeting_macros(ctx: Context) -> list[Callable[..., str]]:
         actions_by_step,
         action_form,
         meeting_memo,
+        *meeting_extra_macros(ctx),
     ]

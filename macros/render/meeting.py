@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from .. import analysis
 from ..agenda import Agenda, agenda, current_meeting, duration_nl, follow_up
@@ -25,13 +24,6 @@ HERE = PAGES["draaiboek"]
 def no_meeting() -> str:
     """The notice that meetings.yml holds no meeting yet, with the command to add one."""
     return str(macros("meeting.html").no_meeting())
-
-
-def __getattr__(name: str) -> Any:
-    # NO_MEETING (used by the macro adapters) is rendered on first use, not at import: importing does no work.
-    if name == "NO_MEETING":
-        return no_meeting()
-    raise AttributeError(name)
 
 
 def _ics(here: str, path: str) -> str:
