@@ -155,7 +155,7 @@
       const begin = new Date(t.start);
       bar.planned.textContent = `${hhmm(begin)}–${hhmm(new Date(begin.getTime() + t.minutes * 60000))}`;
       const left = leftOn(key);
-      bar.timer.textContent = left >= 0 ? `Nog ${mmss(left)}` : `${mmss(left)} te lang`;
+      bar.timer.textContent = (left >= 0 ? `Nog ${mmss(left)}` : `${mmss(left)} te lang`) + (clock.held ? " (stil)" : "");
       bar.timer.classList.toggle("hb-pres-over", left < 0);
       // On the day itself: how far the meeting is from its plan.
       if (data.meeting && data.meeting.date === localIso(now).slice(0, 10)) {
@@ -244,11 +244,9 @@
       clock.held = !clock.held;
       saveClock();
       bar.hold.setAttribute("aria-pressed", String(clock.held));
-      bar.hold.textContent = clock.held ? "Klok loopt weer" : "Klok stilzetten";
       tick();
     });
     bar.hold.setAttribute("aria-pressed", String(clock.held));
-    bar.hold.textContent = clock.held ? "Klok loopt weer" : "Klok stilzetten";
     if (document.fullscreenEnabled) {
       const label = () => { bar.full.textContent = document.fullscreenElement ? "Volledig scherm uit" : "Volledig scherm"; };
       bar.full.addEventListener("click", () => {

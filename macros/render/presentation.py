@@ -201,9 +201,7 @@ def _round(org: Organisation, meeting: Meeting | None, slot: Slot, number: int) 
         step=step,
         number=number,
         of=len(org.steps),
-        workers=tuple(
-            Worker(org.person(p.person).name, org.person(p.person).function) for p in step.data.performers
-        ),
+        workers=tuple(Worker(org.person(p.person).name, org.person(p.person).function) for p in step.data.performers),
         customers=customers,
         agreements=agreed,
         external=(ext.name, tuple(ext.expectations)) if last else None,
