@@ -45,8 +45,9 @@
     if (!root || !source) return;
     const data = JSON.parse(source.textContent);
     const meetingId = data.meeting ? data.meeting.id : null;
-    const names = data.people;
-    const stepNames = Object.fromEntries(data.steps.map((s) => [s.id, s.name]));
+    // Maps, not plain objects: a code such as 'constructor' must not find something inherited.
+    const names = new Map(Object.entries(data.people));
+    const stepNames = new Map(data.steps.map((s) => [s.id, s.name]));
     const screens = [...root.querySelectorAll("[data-hb-screen]")];
     const keys = screens.map((s) => s.id);
     const timing = new Map(data.screens.map((s) => [s.key, s]));
@@ -83,7 +84,7 @@
     const cleanRecord = (stored) => {
       const record = emptyRecord();
       if (!stored || typeof stored !== "object") return record;
-      if (Array.isArray(stored.attendees)) record.attendees = stored.attendees.filter((id) => id in names);
+      if (Array.isArray(stored.attendees)) record.attendees = stored.attendees.filter((id) => names.has(id));
       for (const list of LISTS) {
         if (!Array.isArray(stored[list])) continue;
         record[list] = stored[list].filter((item) => item && typeof item === "object").map((item) => {
@@ -160,7 +161,7 @@
       // On the day itself: how far the meeting is from its plan.
       if (data.meeting && data.meeting.date === localIso(now).slice(0, 10)) {
         const late = Math.round((now.getTime() - begin.getTime() - spentOn(key)) / 60000);
-        bar.drift.textContent = late > 0 ? `${late} min later dan gepland` : late < 0 ? `${-late} min voor op het plan` : "op tijd";
+        bar.drift.textContent = late > 0 ? `${late} min later dan gepland` : late < 0 ? `${-late} min eerder dan gepland` : "op tijd";
       }
       // Said once each: the last minute, and the end of the time. The timer itself stays silent.
       if (left < 60000 && left >= 0 && t.minutes > 1 && !announced.has(`${key}:1`)) {
@@ -268,13 +269,13 @@
         .filter(([, value]) => value).map(([label, value]) => `${label}: ${value}`);
       return more.length ? `${item.what} (${more.join("; ")})` : item.what;
     };
-    const personName = (id) => names[id] || id;
+    const personName = (id) => names.get(id) || id;
     const describe = {
       needs: (item) => [`Nodig voor ${personName(item.customer)}`, needText(item)],
       in_return: (item) => [`Belofte van ${personName(item.customer)}`, needText(item)],
       agreements: (item) => ["Afspraak", item.point],
       actions: (item) => ["Actiepunt", `${item.what} (${personName(item.who)}, klaar op ${dateNl(item.due)}`
-        + `${item.step ? `, stap ${stepNames[item.step] || item.step}` : ""})`],
+        + `${item.step ? `, stap ${stepNames.get(item.step) || item.step}` : ""})`],
     };
 
     const entry = (list, index) => {
@@ -343,7 +344,7 @@
         lines.push("", "Actiepunten:");
         for (const item of record.actions) {
           lines.push(`- ${item.what}. Wie: ${personName(item.who)}. Klaar op ${dateNl(item.due)}.`
-            + `${item.step ? ` Stap: ${stepNames[item.step] || item.step}.` : ""}`);
+            + `${item.step ? ` Stap: ${stepNames.get(item.step) || item.step}.` : ""}`);
         }
       }
       if (lines.length === 2 + (record.attendees.length ? 1 : 0)) lines.push("", "Er is nog niets vastgelegd.");
