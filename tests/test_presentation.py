@@ -151,7 +151,13 @@ def test_view_pick_lists_and_the_data_for_the_script(org: Organisation) -> None:
     }
     assert data["people"]["erik-smit"] == "Erik Smit"
     by_key = {s["key"]: s for s in data["screens"]}
-    assert by_key["pauze"] == {"key": "pauze", "label": "Pauze", "start": "2026-10-14T09:50", "minutes": 15, "rounds": []}
+    assert by_key["pauze"] == {
+        "key": "pauze",
+        "label": "Pauze",
+        "start": "2026-10-14T09:50",
+        "minutes": 15,
+        "rounds": [],
+    }
     assert by_key["blok-e"]["rounds"] == [f"stap-{s.id}" for s in org.steps]
     assert list(by_key) == [s.key for s in facts.order]
 

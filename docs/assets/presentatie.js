@@ -33,6 +33,13 @@
     return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${hhmm(d)}:${pad(d.getSeconds())}`
       + `${offset >= 0 ? "+" : "-"}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
   };
+  const hashKey = () => {
+    try {
+      return decodeURIComponent(location.hash.slice(1));
+    } catch {
+      return ""; // a broken address such as #%E0: the first screen
+    }
+  };
   const joinNl = (items) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} en ${items.at(-1)}`);
   // Keys typed into these belong to them, not to the presentation; on a button or a link, so does Space.
   const isField = (el) => el instanceof Element
@@ -206,7 +213,7 @@
     for (const el of root.querySelectorAll("[data-hb-bar], [data-hb-keys]")) el.hidden = false;
     for (const el of root.querySelectorAll("[data-hb-nojs]")) el.hidden = true;
     if (meetingId) for (const el of root.querySelectorAll("[data-hb-capture]")) el.hidden = false;
-    const atLoad = keys.indexOf(decodeURIComponent(location.hash.slice(1)));
+    const atLoad = keys.indexOf(hashKey());
     show(atLoad >= 0 ? atLoad : 0);
     started = true;
     window.setInterval(tick, 1000);
@@ -214,7 +221,7 @@
     root.querySelector('[data-hb-go="prev"]').addEventListener("click", () => go(-1, { tell: true }));
     root.querySelector('[data-hb-go="next"]').addEventListener("click", () => go(1, { tell: true }));
     window.addEventListener("hashchange", () => {
-      const index = keys.indexOf(decodeURIComponent(location.hash.slice(1)));
+      const index = keys.indexOf(hashKey());
       if (index >= 0 && index !== current) show(index, { focus: true });
     });
     document.addEventListener("keydown", (event) => {

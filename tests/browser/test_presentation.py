@@ -117,9 +117,7 @@ def _add_action(page: Any, screen: Any, what: str, who: str, due: str) -> None:
 
 
 def _captured(page: Any, key: str) -> list[str]:
-    return page.eval_on_selector_all(
-        f'[data-hb-list="{key}"] .hb-pres-text', "all => all.map(e => e.textContent)"
-    )
+    return page.eval_on_selector_all(f'[data-hb-list="{key}"] .hb-pres-text', "all => all.map(e => e.textContent)")
 
 
 def _download(page: Any, tmp_path: Path) -> tuple[str, dict[str, Any]]:
@@ -303,7 +301,9 @@ def test_typed_text_survives_a_reload_and_can_be_taken_away(room: tuple[Any, Gua
         {"what": "De sleutel van de bouwkeet", "when": "Een dag vooraf", "form": "In de bus", "why": "Sneller starten"},
     )
     assert page.evaluate(FOCUSED_ID) == "stap-planning-voorbereiding-what", "ready for the next one"
-    _add_need(page, "planning-voorbereiding", {"what": "Een belletje bij vertraging"}, back=True, customer="tom-hendriks")
+    _add_need(
+        page, "planning-voorbereiding", {"what": "Een belletje bij vertraging"}, back=True, customer="tom-hendriks"
+    )
     _add_agreement(page, "planning-voorbereiding", "De werkmap gaat ook digitaal naar de ploeg.")
     _add_action(page, _round(page, "planning-voorbereiding"), "Vak voor sleutels maken", "sanne-visser", "2026-11-30")
     expected = [
@@ -356,13 +356,25 @@ def test_downloading_the_record_and_clearing_the_browser(
     assert record["attendees"] == [p.id for p in ORG.people if p.id in came]  # in the order of people.yml
     first = ORG.step("uitvoering").data.customers[0].person  # the step's first internal customer comes preset
     assert record["needs"] == [
-        {"step": "uitvoering", "customer": first, "what": "Foto's van de meterkast", "when": "", "form": "",
-         "why": "Dan weet ik wat ik meeneem"}
-    ]  # fmt: skip
+        {
+            "step": "uitvoering",
+            "customer": first,
+            "what": "Foto's van de meterkast",
+            "when": "",
+            "form": "",
+            "why": "Dan weet ik wat ik meeneem",
+        }
+    ]
     assert record["in_return"] == [
-        {"step": "uitvoering", "customer": first, "what": "Tekorten dezelfde dag melden", "when": "Voor 14:00 uur",
-         "form": "", "why": ""}
-    ]  # fmt: skip
+        {
+            "step": "uitvoering",
+            "customer": first,
+            "what": "Tekorten dezelfde dag melden",
+            "when": "Voor 14:00 uur",
+            "form": "",
+            "why": "",
+        }
+    ]
     assert record["agreements"] == [{"step": "uitvoering", "point": "Meerwerk altijd met een handtekening."}]
     assert record["actions"] == [
         {"what": "Formulier voor meerwerk maken", "who": "ahmed-el-amrani", "due": "2026-12-01", "step": None}
@@ -370,9 +382,12 @@ def test_downloading_the_record_and_clearing_the_browser(
     # The memo draft beside the button is built from the same record.
     memo = page.locator("[data-hb-memo]").input_value()
     assert memo.startswith(f"Verslag van de bijeenkomst: {MEETING.title}\nDatum: 14 oktober 2026\nAanwezig: ")
-    for text in ("Stap 4. Uitvoering", f"- {ORG.person(first).name}: Foto's van de meterkast (waarom: Dan weet ik wat ik meeneem)",
-                 "- Meerwerk altijd met een handtekening.",
-                 "- Formulier voor meerwerk maken. Wie: Ahmed el Amrani. Klaar op 1 december 2026."):  # fmt: skip
+    for text in (
+        "Stap 4. Uitvoering",
+        f"- {ORG.person(first).name}: Foto's van de meterkast (waarom: Dan weet ik wat ik meeneem)",
+        "- Meerwerk altijd met een handtekening.",
+        "- Formulier voor meerwerk maken. Wie: Ahmed el Amrani. Klaar op 1 december 2026.",
+    ):
         assert text in memo
     assert "Kees Bakker" not in memo.splitlines()[2]
 
