@@ -144,11 +144,26 @@
       return t ? t.minutes * 60000 - spentOn(key) : null;
     };
 
+    // On the day itself, the row of the schedule that is planned for now gets a mark.
+    const nowTag = document.createElement("span");
+    nowTag.className = "hb-pres-nowtag";
+    nowTag.textContent = "nu gepland";
+    const markNow = (now) => {
+      const planned = data.meeting && data.meeting.date === localIso(now).slice(0, 10)
+        ? data.screens.find((s) => !s.rounds.length && new Date(s.start) <= now
+          && now < new Date(new Date(s.start).getTime() + s.minutes * 60000))
+        : null;
+      const row = planned ? root.querySelector(`[data-hb-row="${CSS.escape(planned.key)}"] > a`) : null;
+      if (!row) nowTag.remove();
+      else if (nowTag.parentElement !== row) row.append(nowTag);
+    };
+
     const tick = () => {
       const key = keys[current];
       const t = timing.get(key);
       const now = new Date();
       bar.now.textContent = hhmm(now);
+      markNow(now);
       bar.where.textContent = `Scherm ${current + 1} van ${screens.length}: ${t ? t.label : screens[current].querySelector("h2").textContent}`;
       bar.drift.textContent = "";
       if (!t) {

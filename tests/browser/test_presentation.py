@@ -192,6 +192,9 @@ def test_keys_move_through_the_blocks_and_the_timer_runs(room: tuple[Any, Guard]
     assert _shown(page) == ["verslag"]
     page.keyboard.press("Home")
     assert _shown(page) == ["schema"]
+    # It is 08:37: block b (08:35–08:38) is the one planned for now.
+    assert page.locator(".hb-pres-nowtag").count() == 1
+    assert page.locator('[data-hb-row="blok-b"] > a .hb-pres-nowtag').inner_text() == "nu gepland"
 
     # Each row of the schedule is a link to its screen.
     page.get_by_role("link", name=re.compile("Stap 4: Uitvoering")).click()
