@@ -449,3 +449,49 @@ def test_hostile_typed_text_shows_as_text_and_comes_back_unchanged(
     assert record["actions"][0]["what"] == HOSTILE[5]
     memo = page.locator("[data-hb-memo]").input_value()
     assert all(value in memo for value in HOSTILE)
+
+
+def test_capture_with_the_keyboard_alone(room: tuple[Any, Guard], site_server: Server) -> None:
+    page, _ = room
+    _open(page, site_server, "stap-uitvoering")
+    page.keyboard.press("ArrowRight")  # to the next step; focus is on its heading
+    assert page.evaluate(FOCUSED_ID) == "stap-facturatie-nazorg-kop"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Wat de interne klant nodig heeft, of terug belooft"
+    page.keyboard.press("Enter")  # opens the form
+    page.keyboard.press("Tab")  # the choice: needs (checked)
+    page.keyboard.press("ArrowDown")  # ... or what the customer promises in return
+    page.keyboard.press("Tab")  # the internal customer, preset
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED_ID) == "stap-facturatie-nazorg-what"
+    page.keyboard.type("Een seintje als de klant belt")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Dezelfde dag")
+    page.keyboard.press("Enter")  # Enter in a one-line field sends the form
+    assert _captured(page, "facturatie-nazorg") == ["Een seintje als de klant belt (wanneer: Dezelfde dag)"]
+    assert page.evaluate(FOCUSED_ID) == "stap-facturatie-nazorg-what"
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{STORE}')"))
+    first = ORG.step("facturatie-nazorg").data.customers[0].person
+    assert stored["in_return"] == [
+        {
+            "step": "facturatie-nazorg",
+            "customer": first,
+            "what": "Een seintje als de klant belt",
+            "when": "Dezelfde dag",
+            "form": "",
+            "why": "",
+        }
+    ]
+
+
+def test_without_javascript_every_screen_shows_and_the_schedule_links_work(browser: Any, site_server: Server) -> None:
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
+    page = context.new_page()
+    page.goto(site_server.url + ADDRESS)
+    # The schedule, eleven blocks, one screen per step, the break and the record.
+    assert len(_shown(page)) == 1 + 11 + len(ORG.steps) + 1 + 1
+    assert page.locator("[data-hb-bar]").is_hidden() and page.locator("form").first.is_hidden()
+    assert page.get_by_text("Vastleggen werkt alleen als JavaScript aan staat.").is_visible()
+    page.get_by_role("link", name=re.compile("Stap 4: Uitvoering")).click()
+    assert page.url.endswith("#stap-uitvoering") and page.locator("#stap-uitvoering-kop").is_visible()
+    context.close()
