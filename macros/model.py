@@ -318,6 +318,10 @@ class Agreement(_Strict):
     )
 
 
+# A meeting longer than this many minutes gets a break of BREAK_MINUTES (see pause.py).
+BREAK_AFTER, BREAK_MINUTES = 120, 15
+
+
 class Meeting(_Strict):
     id: Id = Field(description="Code van de bijeenkomst, bijvoorbeeld 'bijeenkomst-2026-10'.")
     title: Name = Field(description="Titel van de bijeenkomst.")
@@ -339,6 +343,19 @@ class Meeting(_Strict):
         default_factory=list,
         max_length=MAX_STEPS,
         description="Wat er per stap is afgesproken; dit komt in het memo aan alle collega's.",
+    )
+    break_after: StrictInt | None = Field(
+        None,
+        ge=30,
+        le=600,
+        description="Duurt de bijeenkomst langer dan dit aantal minuten, dan komt er een pauze in. "
+        f"Zonder waarde: {BREAK_AFTER}.",
+    )
+    break_minutes: StrictInt | None = Field(
+        None,
+        ge=0,
+        le=60,
+        description=f"Hoe lang de pauze duurt, in minuten; 0 is geen pauze. Zonder waarde: {BREAK_MINUTES}.",
     )
 
 

@@ -122,6 +122,8 @@ REGISTRY: tuple[PageType, ...] = (
              "Uitnodiging", "bijeenkomst/uitnodiging.md"),
     PageType("draaiboek", "bijeenkomst/draaiboek/", ("meetings.yml", "steps/"), ("Bijeenkomst",), "Draaiboek",
              "bijeenkomst/draaiboek.md"),
+    PageType("presentatie", "bijeenkomst/presentatie/", ("meetings.yml", "people.yml", "steps/"), ("Bijeenkomst",),
+             "Presentatie", "bijeenkomst/presentatie.md"),
     PageType("werkblad", "bijeenkomst/werkblad/", ("organisation.yml", "steps/"), ("Bijeenkomst",), "Werkblad",
              "bijeenkomst/werkblad/index.md"),
     PageType("werkblad-leeg", "bijeenkomst/werkblad/leeg/", section=("Bijeenkomst",), title="Leeg werkblad",

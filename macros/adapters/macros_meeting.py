@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..agenda import agenda, current_meeting
 from ..render import actions, meeting, memo, prepare, status, worksheet
+from ..render.presentation import presentation as presentation_html
 from .macros_meeting_extra import meeting_extra_macros
 
 if TYPE_CHECKING:
@@ -56,7 +57,11 @@ def meeting_macros(ctx: Context) -> list[Callable[..., str]]:
     def meeting_memo() -> str:
         return memo.memo(ctx.org, today=ctx.today)
 
+    def presentation() -> str:
+        return presentation_html(ctx.org)
+
     return [
+        presentation,
         prep_checklist,
         meeting_script,
         meeting_summary,
