@@ -16,7 +16,8 @@ from .meeting_model import DEFAULT_START as DEFAULT_START
 from .meeting_model import FOLLOW_UP_MONTHS, Block
 
 if TYPE_CHECKING:
-    from .model import Meeting, Organisation, Step
+    from .model import Meeting
+    from .organisation import Organisation, Step
 
 
 @dataclass(frozen=True)

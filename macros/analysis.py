@@ -13,7 +13,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Action, Customer, Meeting, Need, Organisation, Person, Step
+from .model import Action, Customer, Meeting, Need, Person
+from .organisation import Organisation, Step
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from .agenda import DEFAULT_START, follow_up
-from .model import Action, Meeting, Organisation
+from .model import Action, Meeting
 from .nl import date_nl
+from .organisation import Organisation
 from .pages import by_name
 from .text import CONTROL
 

@@ -14,7 +14,8 @@ from icalendar import Calendar, Event
 
 from . import followup
 from .agenda import agenda, current_meeting
-from .model import WORKPLACE_LABELS, Meeting, Organisation
+from .model import WORKPLACE_LABELS, Meeting
+from .organisation import Organisation
 
 FILE = "bijeenkomst/uitnodiging.ics"
 PRODID = "-//Handboek interne klant//uitnodiging//NL"

@@ -19,15 +19,8 @@ from .guard import display_path as display_path
 from .guard import refusal, size_problem, step_files
 from .limits import ID_MAX, ID_PATTERN
 from .messages import problems_from
-from .model import (
-    ActionsFile,
-    MeetingsFile,
-    Organisation,
-    OrganisationFile,
-    PeopleFile,
-    Step,
-    StepFile,
-)
+from .model import ActionsFile, MeetingsFile, OrganisationFile, PeopleFile, StepFile
+from .organisation import Organisation, Step
 from .problems import DataError, Problem
 from .text import hint, shown
 from .yamlsrc import Path as Loc

@@ -363,8 +363,3 @@ class MeetingsFile(_Strict):
     """meetings.yml: the internal-customer meetings."""
 
     meetings: list[Meeting] = Field(default_factory=list, max_length=MAX_MEETINGS, description="Alle bijeenkomsten.")
-
-
-# The checked aggregate lives in its own module; it is imported from here as well.
-from .organisation import Organisation as Organisation  # noqa: E402
-from .organisation import Step as Step  # noqa: E402

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
-    from .model import Organisation
+    from .organisation import Organisation
 
 
 class Item(NamedTuple):

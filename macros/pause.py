@@ -18,7 +18,8 @@ from .agenda import Agenda, agenda
 from .model import BREAK_AFTER, BREAK_MINUTES
 
 if TYPE_CHECKING:
-    from .model import Meeting, Organisation
+    from .model import Meeting
+    from .organisation import Organisation
 
 
 @dataclass(frozen=True)

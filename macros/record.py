@@ -24,7 +24,8 @@ from pydantic import ValidationError as _ValidationError
 from .edit import EditError
 from .load import display_path
 from .messages import message_for, unknown_ref
-from .model import Day, Id, Organisation
+from .model import Day, Id
+from .organisation import Organisation
 from .problems import Problem
 from .yamlsrc import MAX_BYTES
 

@@ -13,8 +13,9 @@ import pytest
 
 from macros import analysis
 from macros.load import load
-from macros.model import Feedback, Organisation, Person, Settings
+from macros.model import Feedback, Person, Settings
 from macros.nl import date_nl
+from macros.organisation import Organisation
 from macros.problems import DataError
 from macros.render import charter, four_a, handbook, matrix
 from macros.render.escape import h

@@ -10,7 +10,8 @@ import pytest
 from macros import analysis
 from macros.agenda import follow_up, follow_up_horizon
 from macros.load import Loaded, load
-from macros.model import Action, Meeting, Organisation, Performer, Person, Settings
+from macros.model import Action, Meeting, Performer, Person, Settings
+from macros.organisation import Organisation
 from macros.rules import check
 
 from .conftest import DATA

@@ -96,12 +96,5 @@ def test_the_graph_sees_relative_imports() -> None:
     assert "macros.adapters.context" in edges["macros.adapters.macros_meeting"]  # under TYPE_CHECKING
 
 
-# The one known circle: macros.model re-exports Organisation and Step from macros.organisation (so that
-# callers import every model type from one place), and organisation imports the model's types back under
-# TYPE_CHECKING. The model/agenda part of the circle is gone (Block and the durations moved to meeting_model);
-# this one is to be removed too, and then this set goes and no circle at all is allowed.
-KNOWN = {"macros.model", "macros.organisation"}
-
-
 def test_no_import_circle_in_macros() -> None:
-    assert [group for group in cycles(graph()) if not set(group) <= KNOWN] == []
+    assert cycles(graph()) == []

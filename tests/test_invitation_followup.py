@@ -16,7 +16,8 @@ from icalendar import Calendar
 from macros import invitation_ics
 from macros.followup import FOLLOW_UP_MINUTES
 from macros.load import load
-from macros.model import Action, Meeting, Organisation
+from macros.model import Action, Meeting
+from macros.organisation import Organisation
 from macros.render import followup_script, invitation
 
 from .conftest import DATA, Build

@@ -16,7 +16,8 @@ import pytest
 
 from macros.agenda import BLOCKS, agenda
 from macros.load import load
-from macros.model import Durations, Meeting, Organisation
+from macros.model import Durations, Meeting
+from macros.organisation import Organisation
 from macros.render import actions, meeting, memo, prepare, worksheet
 from macros.render.escape import h
 

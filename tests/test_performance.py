@@ -20,7 +20,7 @@ from benchmarks.make_org import make_org
 from benchmarks.twin import make_twin
 from macros.adapters import site
 from macros.load import load
-from macros.model import Organisation
+from macros.organisation import Organisation
 from macros.render.links import PAGES, person_url, rel, step_url
 from macros.rules import check
 

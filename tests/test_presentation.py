@@ -12,7 +12,8 @@ import pytest
 
 from macros.agenda import agenda
 from macros.load import load
-from macros.model import BREAK_AFTER, BREAK_MINUTES, Durations, Meeting, Organisation
+from macros.model import BREAK_AFTER, BREAK_MINUTES, Durations, Meeting
+from macros.organisation import Organisation
 from macros.pause import schedule, settings, with_break
 from macros.render.presentation import RECORD_FORMAT, presentation, script_json, view
 

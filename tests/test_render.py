@@ -15,7 +15,7 @@ import markdown
 import pytest
 
 from macros.load import load
-from macros.model import Organisation
+from macros.organisation import Organisation
 from macros.render.chain import chain_svg, chain_text
 from macros.render.escape import h, inline, md
 from macros.render.links import rel

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from macros.load import load
-from macros.model import Customer, Organisation, Performer, Step
+from macros.model import Customer, Performer
+from macros.organisation import Organisation, Step
 from macros.problems import DataError
 
 from .conftest import DATA

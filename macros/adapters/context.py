@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..model import Organisation
+    from ..organisation import Organisation
     from ..pages import Facts
     from .plugin import HandbookPlugin
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
-    from ..model import Organisation
+    from ..organisation import Organisation
 
 log = get_plugin_logger("handboek")
 

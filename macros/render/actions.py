@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from .. import analysis
 from ..agenda import current_meeting, follow_up
-from ..model import STATUS_LABELS, Meeting, Organisation
+from ..model import STATUS_LABELS, Meeting
+from ..organisation import Organisation
 from .links import PAGES
 from .parts import ActionRow, action_rows, macros
 from .status import PastView, is_past, past_view

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .. import analysis
 from ..agenda import follow_up_horizon
-from ..model import Organisation
+from ..organisation import Organisation
 from .parts import macros
 
 HERE = "beheer/"

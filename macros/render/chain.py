@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import NamedTuple
 
-from ..model import Organisation
+from ..organisation import Organisation
 from . import templates
 from .steps import steps_index
 

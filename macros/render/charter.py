@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Need, Organisation, Person, Step
+from ..model import Need, Person
+from ..organisation import Organisation, Step
 from .links import PAGES
 from .parts import macros
 

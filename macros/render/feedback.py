@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import NamedTuple
 from urllib.parse import quote
 
-from ..model import Feedback, Organisation
+from ..model import Feedback
+from ..organisation import Organisation
 from .escape import clean
 from .page import macro
 

@@ -20,7 +20,8 @@ from markupsafe import Markup
 
 from ..agenda import DEFAULT_START, add_months, clock, current_meeting, follow_up, held_meeting
 from ..followup import FOLLOW_UP_FILE
-from ..model import STATUS_LABELS, Action, Meeting, Organisation, Person, Step
+from ..model import STATUS_LABELS, Action, Meeting, Person
+from ..organisation import Organisation, Step
 from . import templates
 from .links import PAGES, rel
 from .meeting import no_meeting

@@ -9,7 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .. import analysis
-from ..model import WORKPLACE_LABELS, Action, Organisation, Person
+from ..model import WORKPLACE_LABELS, Action, Person
+from ..organisation import Organisation
 from .links import PAGES
 from .parts import ActionRow, action_rows, macros
 

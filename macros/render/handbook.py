@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import analysis
-from ..model import Organisation
+from ..organisation import Organisation
 from . import templates
 from .feedback import feedback_link
 from .links import PAGES

@@ -14,8 +14,9 @@ from markupsafe import Markup
 
 from ..agenda import agenda, clock, current_meeting
 from ..invitation_ics import FILE, invited
-from ..model import Meeting, Organisation, Person
+from ..model import Meeting, Person
 from ..nl import date_nl
+from ..organisation import Organisation
 from . import templates
 from .links import PAGES, rel
 from .meeting import no_meeting

@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .. import analysis
-from ..model import ExternalCustomer, Organisation, Person
-from ..organisation import Step
+from ..model import ExternalCustomer, Person
+from ..organisation import Organisation, Step
 from .links import PAGES
 from .page import macro
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from .. import analysis
 from ..agenda import Agenda, agenda, current_meeting, duration_nl, follow_up
 from ..followup import CALENDAR_FILE, FOLLOW_UP_FILE
-from ..model import ExternalCustomer, Meeting, Organisation, Person, Step
+from ..model import ExternalCustomer, Meeting, Person
+from ..organisation import Organisation, Step
 from .links import PAGES, rel
 from .parts import macros
 from .script_round import RoundView, round_view

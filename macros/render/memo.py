@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from .. import analysis
 from ..agenda import current_meeting, follow_up, held_meeting, next_meeting
-from ..model import Action, Meeting, Organisation, Step
+from ..model import Action, Meeting
 from ..nl import date_nl
+from ..organisation import Organisation, Step
 from .links import PAGES
 from .meeting import CalendarView, calendar_view, no_meeting
 from .parts import ActionRow, action_rows, macros

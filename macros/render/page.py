@@ -18,7 +18,7 @@ from .. import pages
 from . import templates
 
 if TYPE_CHECKING:
-    from ..model import Organisation
+    from ..organisation import Organisation
 
 _owner: weakref.ref[Organisation] | None = None  # the organisation that _made belongs to
 _made: dict[tuple[Any, ...], Any] = {}

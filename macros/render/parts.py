@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import analysis
-from ..model import STATUS_LABELS, Action, Meeting, Need, Organisation, Person, Step
+from ..model import STATUS_LABELS, Action, Meeting, Need, Person
+from ..organisation import Organisation, Step
 from . import templates
 
 NOT_AGREED = "nog niet afgesproken"

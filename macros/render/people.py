@@ -6,8 +6,8 @@ import datetime as dt
 from typing import NamedTuple
 
 from .. import analysis
-from ..model import WORKPLACE_LABELS, Customer, ExternalCustomer, Organisation, Person
-from ..organisation import Step
+from ..model import WORKPLACE_LABELS, Customer, ExternalCustomer, Person
+from ..organisation import Organisation, Step
 from ..pages import Facts
 from . import templates
 from .feedback import FeedbackLink, feedback_view

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import analysis
 from ..agenda import current_meeting
-from ..model import Organisation
+from ..organisation import Organisation
 from .links import PAGES
 from .parts import macros
 from .status import follow_up_view, past_view

@@ -19,8 +19,9 @@ from typing import Any, NamedTuple
 from markupsafe import Markup
 
 from ..agenda import Slot, clock, current_meeting, duration_nl, follow_up
-from ..model import Meeting, Need, Organisation, Step
+from ..model import Meeting, Need
 from ..nl import date_nl
+from ..organisation import Organisation, Step
 from ..pause import Schedule, schedule
 from . import templates
 from .templates import render, safe

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from .. import analysis
 from ..agenda import Slot
-from ..model import Meeting, Need, Organisation, Person, Step
+from ..model import Meeting, Need, Person
+from ..organisation import Organisation, Step
 from .parts import macros
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from .. import analysis
 from ..agenda import follow_up
-from ..model import Meeting, Organisation
+from ..model import Meeting
+from ..organisation import Organisation
 from .parts import ActionRow, action_rows, macros
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..agenda import current_meeting
-from ..model import ExternalCustomer, Meeting, Organisation, Person, Step
+from ..model import ExternalCustomer, Meeting, Person
+from ..organisation import Organisation, Step
 from .parts import macros
 
 MAX_STEPS = 7  # what fits across one A4 landscape sheet
