@@ -8,7 +8,6 @@ rewrite links in raw HTML. The addresses come from the registry of page types
 from __future__ import annotations
 
 from ..pages import addresses, by_name
-from .escape import h
 
 # Every single page of the registry (macros/pages.py), by name: 'keten' -> 'keten/'.
 PAGES = addresses()
@@ -37,13 +36,3 @@ def rel(here: str, target: str) -> str:
         same += 1
     parts = [".."] * (len(base) - same) + dest[same:]
     return "/".join(parts) + "/" if parts else "./"
-
-
-def a(here: str, target: str, label: object, cls: str | None = None) -> str:
-    """An HTML link with an escaped label, for Python callers; templates use ``parts.link``, which gives the same.
-
-    Not a template itself: ``templates.py`` imports this module for its globals, so rendering here would be
-    an import circle. Every part goes through ``h``.
-    """
-    klass = f' class="{h(cls)}"' if cls else ""
-    return f'<a href="{h(rel(here, target))}"{klass}>{h(label)}</a>'
