@@ -102,7 +102,7 @@ def explain(exc: MarkedYAMLError, text: str) -> tuple[Where, str]:
     if began and "block scalar" in context:
         return began, (
             "na '|' of '>' mag op deze regel alleen '-' of '+' staan. Zet de tekst op de regels eronder, "
-            "verder ingesprongen."
+            "verder ingesprongen. Begint de tekst zelf met | of >? Zet hem dan tussen aanhalingstekens."
         )
     if "expected <block end>" in problem or "expected the node content" in problem:
         return _block(src, here, began, found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from macros.load import load
 from macros.problems import DataError
 from macros.text import shown
 from macros.yamlsrc import Pos, YamlProblem, parse
+
+from .conftest import DATA
 
 # Words of ruamel.yaml's own (English) messages; none may reach a message.
 ENGLISH = re.compile(
@@ -29,7 +32,8 @@ def _problem(text: str) -> YamlProblem:
 
 
 def _assert_clean(message: str) -> None:
-    assert not ENGLISH.search(message), message
+    # Text quoted from the file ('…') may hold any word; the rest is the message's own.
+    assert not ENGLISH.search(re.sub(r"'[^'\n]*'", "", message)), message
     assert shown(message, len(message)) == message, "no control characters"
     assert not message.startswith("::")
 
@@ -234,3 +238,33 @@ def test_a_key_without_a_value_says_where_to_fill_it_in(data_copy: Path) -> None
     assert [(p.line, p.col, p.message) for p in found] == [
         (line, 10, "'name' heeft geen waarde. Vul die in op deze regel, achter 'name:'.")
     ]
+
+
+def test_every_broken_default_file_gets_a_clean_dutch_message() -> None:
+    """Single-character slips in every default file: a Dutch message at a real place, never a crash."""
+    rng = random.Random(15)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DATA.rglob("*.yml"))]
+    slips = ["[", "{", '"', "'", ":", "- ", "\t", " ", "  ", "]", "}", "#", "&", "*", "!", "|", ">", "@", "`", "\n"]
+    seen = 0
+    for _ in range(300):
+        text = rng.choice(texts)
+        at = rng.randrange(len(text))
+        broken = text[:at] + rng.choice(slips) + text[at + rng.choice([0, 0, 1]) :]
+        try:
+            parse("f.yml", broken)
+        except YamlProblem as problem:
+            seen += 1
+            _assert_clean(problem.message)
+            lines = broken.count("\n") + 2
+            assert 1 <= problem.pos.line <= lines and problem.pos.col >= 1, (broken, problem.pos)
+    assert seen > 50  # the slips do break files; the point is how each is reported
+
+
+def test_a_value_that_starts_with_a_block_sign() -> None:
+    found = _problem("name: >Anne\n")
+    assert found.pos == Pos(1, 7)
+    assert found.message == (
+        "na '|' of '>' mag op deze regel alleen '-' of '+' staan. Zet de tekst op de regels eronder, verder "
+        "ingesprongen. Begint de tekst zelf met | of >? Zet hem dan tussen aanhalingstekens."
+    )
+    _assert_clean(found.message)
