@@ -108,6 +108,38 @@ def suppliers_of_person(org: Organisation, person_id: str) -> list[tuple[Step, C
     return org.customer_of(person_id)
 
 
+@dataclass(frozen=True)
+class Unsupplied:
+    """Someone who works in ``step`` (a step after the first) and gets work there from no other step."""
+
+    step: Step
+    index: int  # their entry in step.data.performers
+    person: Person
+
+
+def unsupplied(org: Organisation) -> list[Unsupplied]:
+    """People without a supplier for their work in a step: no step delivers to them there.
+
+    Deliveries are those of ``Organisation.suppliers_of`` (``for_step``, else the ``delivered_to`` rule), so
+    this is the same matching that the step and person pages show. A delivery from a step in which only
+    this person works is no supplier. The first step has no internal supplier by design: the external
+    customer starts the work there.
+    """
+    found = []
+    for step in org.steps[1:]:
+        fed = {
+            entry.person
+            for supplier, entry in org.suppliers_of(step)
+            if not supplier.data.performers or any(p.person != entry.person for p in supplier.data.performers)
+        }
+        seen: set[str] = set()
+        for i, performer in enumerate(step.data.performers):
+            if performer.person not in fed and performer.person not in seen:
+                found.append(Unsupplied(step, i, org.person(performer.person)))
+            seen.add(performer.person)
+    return found
+
+
 def done_of(org: Organisation) -> list[Action]:
     """Action points that are done: successes to name."""
     return [a for a in org.actions if not a.is_open]

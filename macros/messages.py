@@ -68,6 +68,8 @@ def message_for(error: Any, model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         return f"onbekende sleutel '{field}'.{suggest(str(loc[-1]), allowed)} Toegestaan: {', '.join(allowed)}."
+    if kind in ("string_type", "str_type") and given is None and loc and isinstance(loc[-1], str):
+        return f"'{field}' heeft geen waarde. Vul die in op deze regel, achter '{field}:'."
     if kind in ("string_type", "str_type"):
         return f"verwacht tekst, maar hier staat {_describe(given)}. Zet de waarde tussen aanhalingstekens."
     if kind == "string_too_short":

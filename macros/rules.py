@@ -8,7 +8,9 @@ from . import analysis
 from .agenda import follow_up_horizon
 from .load import Loaded
 from .nl import date_nl
+from .organisation import Organisation
 from .problems import Problem
+from .text import shown
 
 
 def check(loaded: Loaded, today: dt.date) -> list[Problem]:
@@ -37,6 +39,8 @@ def check(loaded: Loaded, today: dt.date) -> list[Problem]:
                     warn(
                         step.path, ("customers", i, "needs", j), "bij deze behoefte staat niet wanneer; vul 'when' in."
                     )
+    for gap in analysis.unsupplied(org):
+        warn(gap.step.path, ("performers", gap.index), _unsupplied_message(org, gap))
     for i, meeting in enumerate(org.meetings):
         loc = ("meetings", i)
         if meeting.follow_up is None:
@@ -79,3 +83,18 @@ def check(loaded: Loaded, today: dt.date) -> list[Problem]:
         i = next(k for k, p in enumerate(org.people) if p.id == person.id)
         warn("people.yml", ("people", i), f"{person.name} heeft {count} open actiepunten (meer dan {limit}).")
     return found
+
+
+def _unsupplied_message(org: Organisation, gap: analysis.Unsupplied) -> str:
+    """Who works here without a supplier, and how to name one: in the step before, as an internal customer.
+
+    Named there, the work lands in this step by itself: ``delivered_to`` takes the first later step the
+    person works in, and that is this one.
+    """
+    name = shown(gap.person.name)
+    before = org.steps[org.steps.index(gap.step) - 1]
+    return (
+        f"{name} werkt in stap {gap.step.number} ({shown(gap.step.name)}), maar krijgt daar van geen enkele stap "
+        f"werk: er is geen leverancier. Zet '- person: {gap.person.id}' bij 'customers' in de stap die het "
+        f"werk levert, meestal stap {before.number} ({before.path}), met wat {name} nodig heeft."
+    )

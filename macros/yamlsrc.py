@@ -21,6 +21,7 @@ from ruamel.yaml.events import ScalarEvent
 from ruamel.yaml.reader import ReaderError
 
 from .text import shown
+from .yamlerrors import explain
 
 try:
     from yaml.cyaml import CParser as _CParser
@@ -134,12 +135,14 @@ def parse(path: str, text: str) -> Source:
     try:
         return _build(path, YAML(typ="rt").parse(text))
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise YamlProblem(_pos(mark) if mark else Pos(1, 1), _yaml_message(exc)) from None
+        (line, col), message = explain(exc, text)
+        raise YamlProblem(Pos(line, col), message) from None
     except ReaderError as exc:
         raise YamlProblem(_offset_pos(text, exc.position), _reader_message(exc)) from None
-    except YAMLError as exc:
-        raise YamlProblem(Pos(1, 1), f"geen geldige YAML: {exc}") from None
+    except YAMLError:
+        raise YamlProblem(
+            Pos(1, 1), "dit bestand is geen geldige YAML; vergelijk het met het voorbeeld in data/."
+        ) from None
 
 
 def _fast_events(text: str) -> Iterator[Any]:
@@ -279,22 +282,3 @@ def _reader_message(exc: ReaderError) -> str:
     char = exc.character
     code = char if isinstance(char, int) else ord(char) if isinstance(char, str) and char else 0
     return f"het teken U+{code:04X} mag niet in een YAML-bestand (het is onzichtbaar of ongeldig); haal het weg."
-
-
-def _yaml_message(exc: MarkedYAMLError) -> str:
-    problem = (exc.problem or exc.context or "onbekende fout").strip()
-    if "'\\t'" in problem or "\\t" in problem:
-        return "tab gevonden; YAML springt in met spaties. Vervang de tab door spaties."
-    if "mapping values are not allowed" in problem:
-        return (
-            "dubbele punt op een onverwachte plek. Springt deze regel verder in dan de sleutel erboven? "
-            "Zet sleutels van één blok precies onder elkaar (de inspringing klopt dan niet). Hoort de dubbele "
-            "punt bij de tekst? Zet de waarde dan tussen aanhalingstekens."
-        )
-    if "could not find expected ':'" in problem:
-        return "hier mist een ':' achter de sleutel, of de inspringing klopt niet."
-    if "expected <block end>" in problem or "did not find expected" in problem:
-        return f"de inspringing klopt niet ({problem}); zet sleutels van één blok precies onder elkaar."
-    if "found unexpected end of stream" in problem or "found unexpected end" in problem:
-        return "bestand houdt midden in een waarde op; sluit aanhalingstekens en haakjes."
-    return f"geen geldige YAML: {problem}."

@@ -197,9 +197,12 @@ def test_present_and_absent_count_the_facilitator_as_present() -> None:
 
 
 def test_go_between_is_a_present_colleague_never_the_facilitator() -> None:
-    # Tom (absent) works in 'uitvoering' with Erik and Yusuf.
-    meeting = _meeting(attendees=["yusuf-demir"], facilitator="erik-smit")
-    assert analysis.go_between(ORG, meeting, "tom-hendriks", "planning-voorbereiding") == "yusuf-demir"
+    # Tom (absent) works in 'uitvoering' with Erik.
+    meeting = _meeting(attendees=["erik-smit"], facilitator="gerda-meijer")
+    assert analysis.go_between(ORG, meeting, "tom-hendriks", "planning-voorbereiding") == "erik-smit"
+    # Erik leads the meeting, so someone who works in the step asked about speaks for Tom.
+    meeting = _meeting(attendees=["marco-jansen"], facilitator="erik-smit")
+    assert analysis.go_between(ORG, meeting, "tom-hendriks", "planning-voorbereiding") == "marco-jansen"
     # Nobody who shares a step with Tom is there: someone working in the step asked about.
     meeting = _meeting(attendees=["sanne-visser"], facilitator="gerda-meijer")
     assert analysis.go_between(ORG, meeting, "tom-hendriks", "planning-voorbereiding") == "sanne-visser"

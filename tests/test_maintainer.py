@@ -157,6 +157,9 @@ def test_beheer_parts_escape_hostile_data(tmp_path: Path) -> None:
     org = load(hostile.make(DATA, tmp_path / "hostile")).org
     html = data_files(org)
     assert "{{" not in html and "&#123;&#123; config.site_name &#125;&#125;" in html
-    assert "&amp;amp; &amp;lt;b&amp;gt;" in html and "<b>" not in html
+    assert "<b>" not in html
+    # Which value lands in a step name depends on how many texts come before it: give every text this one.
+    escaped = data_files(load(hostile.make(DATA, tmp_path / "same", same=hostile.HOSTILE[13])).org)
+    assert "&amp;amp; &amp;lt;b&amp;gt;" in escaped and "<b>" not in escaped
     with pytest.raises(ValueError):
         example_commands(org, "iets-anders", today=dt.date(2026, 11, 23))

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from macros import analysis
 from macros.adapters.cli import main
 from macros.load import load
 from macros.rules import check
@@ -91,3 +92,72 @@ def test_python_m_macros_check_runs_without_traceback(tmp_path: Path) -> None:
     assert "people.yml:2:1: error: tab gevonden" in proc.stdout
     usage = subprocess.run([sys.executable, "-m", "macros", "nope"], cwd=ROOT, capture_output=True, text=True)
     assert usage.returncode == 2
+
+
+def _drop_customer(data: Path, rel: str, person: str) -> None:
+    """Remove one internal-customer entry (up to the next entry or the end of the file)."""
+    path = data / rel
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"  - person: {person}\n", text.index("customers:"))
+    end = text.find("\n  - person: ", start + 1)
+    path.write_text(text[:start] + (text[end + 1 :] if end != -1 else ""), encoding="utf-8")
+
+
+def _performer_line(data: Path, rel: str, person: str) -> int:
+    lines = (data / rel).read_text(encoding="utf-8").splitlines()
+    return lines.index(f"  - person: {person}") + 1
+
+
+def test_default_data_gives_everyone_after_the_first_step_a_supplier() -> None:
+    assert analysis.unsupplied(load(DATA).org) == []
+
+
+def test_someone_without_a_supplier_is_warned_at_their_performer_entry(data_copy: Path) -> None:
+    _drop_customer(data_copy, "steps/02-calculatie-offerte.yml", "sanne-visser")
+    found = [m for m in _messages(data_copy, dt.date(2026, 11, 1)) if "leverancier" in m]
+    line = _performer_line(data_copy, "steps/03-planning-voorbereiding.yml", "sanne-visser")
+    assert found == [
+        f"{data_copy / 'steps/03-planning-voorbereiding.yml'}:{line}:5: warning: Sanne Visser werkt in stap 3 "
+        "(Planning/voorbereiding), maar krijgt daar van geen enkele stap werk: er is geen leverancier. "
+        "Zet '- person: sanne-visser' bij 'customers' in de stap die het werk levert, meestal stap 2 "
+        "(steps/02-calculatie-offerte.yml), met wat Sanne Visser nodig heeft."
+    ]
+    # Her person page has nothing to list under her suppliers either.
+    assert analysis.suppliers_of_person(load(data_copy).org, "sanne-visser") == []
+
+
+def test_only_the_later_step_of_a_person_is_judged(data_copy: Path) -> None:
+    # Ahmed works in steps 1 and 5; step 4 supplies his work in step 5. Without that entry he has no
+    # supplier in step 5; step 1 needs none.
+    _drop_customer(data_copy, "steps/04-uitvoering.yml", "ahmed-el-amrani")
+    gaps = analysis.unsupplied(load(data_copy).org)
+    assert [(g.step.id, g.person.id) for g in gaps] == [("facturatie-nazorg", "ahmed-el-amrani")]
+    line = _performer_line(data_copy, "steps/05-facturatie-nazorg.yml", "ahmed-el-amrani")
+    assert any(
+        f"05-facturatie-nazorg.yml:{line}:5: warning: Ahmed el Amrani werkt in stap 5" in m
+        for m in _messages(data_copy, dt.date(2026, 11, 1))
+    )
+
+
+def test_the_first_step_needs_no_internal_supplier(data_copy: Path) -> None:
+    # Kees works only in step 1, and is named as a customer only for feedback; take that away too.
+    _drop_customer(data_copy, "steps/05-facturatie-nazorg.yml", "kees-bakker")
+    assert analysis.unsupplied(load(data_copy).org) == []
+
+
+def test_a_delivery_from_yourself_is_no_supplier(data_copy: Path) -> None:
+    # Linda is the only one left in step 2 and names herself as the customer for her work in step 3.
+    path = data_copy / "steps/02-calculatie-offerte.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  - person: gerda-meijer\n    role: Keurt offertes boven 25.000 euro goed.\n", "")
+    path.write_text(text.replace("  - person: sanne-visser\n", "  - person: linda-de-vries\n", 1), encoding="utf-8")
+    step3 = data_copy / "steps/03-planning-voorbereiding.yml"
+    text = step3.read_text(encoding="utf-8")
+    step3.write_text(text.replace("  - person: sanne-visser\n", "  - person: linda-de-vries\n", 1), encoding="utf-8")
+    org = load(data_copy).org
+    assert ("calculatie-offerte", "linda-de-vries") in [
+        (s.id, c.person) for s, c in org.suppliers_of(org.step("planning-voorbereiding"))
+    ]
+    assert [(g.step.id, g.person.id) for g in analysis.unsupplied(org)] == [
+        ("planning-voorbereiding", "linda-de-vries")
+    ]

@@ -45,7 +45,7 @@ def test_impossible_date_stays_text_for_the_model() -> None:
         ("a: &x [1]\nb: *x\n", Pos(1, 4), "ankers"),
         ("a: !!python/object/apply:os.system ['ls']\n", Pos(1, 4), "!!python/object/apply:os.system"),
         ("a: !eigen 1\n", Pos(1, 4), "labels"),
-        ("a: [1, 2\n", Pos(2, 1), "geen geldige YAML"),
+        ("a: [1, 2\n", Pos(1, 4), "de [ op deze regel wordt niet gesloten"),
         ("a: 1\n---\nb: 2\n", Pos(3, 1), "één document"),
         ("[1]: 2\n", Pos(1, 1), "sleutel"),
         ("a: b\x00\n", Pos(1, 5), "U+0000"),
