@@ -279,7 +279,7 @@ def load(data_dir: str | os.PathLike[str], overrides: Mapping[str, str] | None =
             performers = _raw(src, "performers", "person")
             customers = _raw(src, "customers", "person")
             owner = _get(src, ("owner",))
-            owners = [(("owner",), owner)] if isinstance(owner, str) else []
+            owners: list[tuple[Loc, str]] = [(("owner",), owner)] if isinstance(owner, str) else []
             col.check_refs(step.path, performers + customers + owners, person_ids, "persoon")
             col.check_unique(step.path, performers, "medewerker")
             col.check_unique(step.path, customers, "interne klant")
