@@ -100,14 +100,13 @@ def _review(step: Step, today: dt.date, warn: Callable[[str, tuple[str | int, ..
             ("name",),
             "deze stap heeft nog geen eigenaar; vul bij 'owner' de code in van wie de afspraken bijhoudt.",
         )
-    expires = analysis.review_expires(step)
     if step.data.reviewed is None:
         warn(
             step.path,
             ("name",),
             "deze stap is nog niet nagekeken; kijk de afspraken na en vul bij 'reviewed' de datum in (JJJJ-MM-DD).",
         )
-    elif expires is not None and expires < today:
+    elif analysis.review_due(step, today):
         warn(
             step.path,
             ("reviewed",),
