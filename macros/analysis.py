@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .agenda import follow_up_horizon
 from .model import Action, Customer, Meeting, Need, Person
 from .organisation import Organisation, Step
 
@@ -61,6 +62,16 @@ def open_of(org: Organisation) -> list[Action]:
 def overdue_of(org: Organisation, today: dt.date) -> list[Action]:
     """Open action points past their due date (``Action.is_overdue``), by due date."""
     return [a for a in open_of(org) if a.is_overdue(today)]
+
+
+def late_per_step(org: Organisation, today: dt.date) -> list[tuple[Step | None, int]]:
+    """(step, number of late action points) in the order of the steps; None for the points without a step.
+
+    The count without names that /4a/ shows when the organisation does not name late colleagues there.
+    """
+    counts = Counter(a.step for a in overdue_of(org, today))
+    found: list[tuple[Step | None, int]] = [(s, counts[s.id]) for s in org.steps if counts[s.id]]
+    return found + ([(None, counts[None])] if counts[None] else [])
 
 
 def is_overloaded(org: Organisation, open_count: int) -> bool:
@@ -143,6 +154,31 @@ def unsupplied(org: Organisation) -> list[Unsupplied]:
 def done_of(org: Organisation) -> list[Action]:
     """Action points that are done: successes to name."""
     return [a for a in org.actions if not a.is_open]
+
+
+def shown_email(org: Organisation, person: Person) -> str | None:
+    """The person's e-mail address where a page may show it: only when settings.show_emails allows it."""
+    return person.email if org.info.settings.show_emails else None
+
+
+# --- owners and reviews of steps ------------------------------------------------------------------------------
+
+
+def review_expires(step: Step) -> dt.date | None:
+    """The last day on which the step's review still counts: the follow-up horizon after 'reviewed'."""
+    reviewed = step.data.reviewed
+    return follow_up_horizon(reviewed) if reviewed is not None else None
+
+
+def review_due(step: Step, today: dt.date) -> bool:
+    """Whether the step needs a review: it was never reviewed, or its review is older than the horizon."""
+    expires = review_expires(step)
+    return expires is None or expires < today
+
+
+def steps_due_for_review(org: Organisation, today: dt.date) -> list[Step]:
+    """The steps whose agreements should be looked at again, in the order of the steps."""
+    return [s for s in org.steps if review_due(s, today)]
 
 
 # --- handoffs between office and field ----------------------------------------------------------------------

@@ -271,7 +271,9 @@ def load(data_dir: str | os.PathLike[str], overrides: Mapping[str, str] | None =
             src = col.sources[step.path]
             performers = _raw(src, "performers", "person")
             customers = _raw(src, "customers", "person")
-            col.check_refs(step.path, performers + customers, person_ids, "persoon")
+            owner = _get(src, ("owner",))
+            owners: list[tuple[Loc, str]] = [(("owner",), owner)] if isinstance(owner, str) else []
+            col.check_refs(step.path, performers + customers + owners, person_ids, "persoon")
             col.check_unique(step.path, performers, "medewerker")
             col.check_unique(step.path, customers, "interne klant")
         meetings_src = col.sources.get("meetings.yml")

@@ -43,7 +43,7 @@ from .limits import (
     SHORT_NAME_MAX,
     TEXT_PATTERN,
 )
-from .meeting_model import DEFAULT_MINUTES
+from .meeting_model import DEFAULT_MINUTES, FOLLOW_UP_MONTHS
 from .text import shown
 
 Id = Annotated[
@@ -128,6 +128,17 @@ class Settings(_Strict):
         description="Mag de site openbaar op internet staan en gevonden worden door zoekmachines? "
         "Standaard nee: elke pagina vraagt zoekmachines dan om haar over te slaan. "
         "Zet dit alleen op true als alle collega's daarmee hebben ingestemd.",
+    )
+    show_emails: StrictBool = Field(
+        False,
+        description="Staan de e-mailadressen uit people.yml op de site? Standaard nee: ze staan dan op geen "
+        "enkele pagina en ook niet in de zoekfunctie. Zet dit alleen op true als de collega's dat goed vinden.",
+    )
+    name_late: StrictBool = Field(
+        False,
+        description="Staat op de pagina 'De 4 A's' wie een actiepunt te laat heeft? Standaard nee: die pagina "
+        "telt dan per stap hoeveel actiepunten te laat zijn, zonder namen. De lijst met actiepunten en ieders "
+        "eigen pagina laten wel zien wie wat doet.",
     )
 
 
@@ -255,6 +266,16 @@ class StepFile(_Strict):
     )
     customers: list[Customer] = Field(
         default_factory=list, max_length=MAX_PEOPLE, description="De interne klant(en) van deze stap."
+    )
+    owner: Id | None = Field(
+        None,
+        description="Code van de medewerker uit people.yml die deze stap bijhoudt: de eigenaar. "
+        "Die kijkt de afspraken van de stap geregeld na.",
+    )
+    reviewed: Day | None = Field(
+        None,
+        description="Wanneer de eigenaar de afspraken van deze stap voor het laatst heeft nagekeken (JJJJ-MM-DD). "
+        f"Na {FOLLOW_UP_MONTHS} maanden is het weer tijd.",
     )
 
 

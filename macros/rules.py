@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from . import analysis
 from .agenda import follow_up_horizon
 from .load import Loaded
+from .meeting_model import FOLLOW_UP_MONTHS
 from .nl import date_nl
-from .organisation import Organisation
+from .organisation import Organisation, Step
 from .problems import Problem
 from .text import shown
 
@@ -33,6 +35,7 @@ def check(loaded: Loaded, today: dt.date) -> list[Problem]:
             )
         if step.id in unstaffed:
             warn(step.path, ("performers",), "in deze stap werkt nog niemand; vul 'performers' in.")
+        _review(step, today, warn)
         for i, entry in enumerate(step.data.customers):
             for j, need in enumerate(entry.needs):
                 if need.when is None:
@@ -78,6 +81,13 @@ def check(loaded: Loaded, today: dt.date) -> list[Problem]:
             warn(
                 "actions.yml", ("actions", i, "due"), f"actiepunt '{action.id}' is te laat (was {date_nl(action.due)})."
             )
+    if org.info.settings.show_emails and not any(p.email for p in org.people):
+        warn(
+            "organisation.yml",
+            ("settings", "show_emails"),
+            "'show_emails' staat aan, maar bij niemand in people.yml staat een e-mailadres; "
+            "vul 'email' in bij de mensen, of zet 'show_emails' op false.",
+        )
     limit = org.info.settings.max_open_actions
     for person, count in sorted(analysis.overloaded(org), key=lambda pn: pn[0].id):
         i = next(k for k, p in enumerate(org.people) if p.id == person.id)
@@ -98,3 +108,26 @@ def _unsupplied_message(org: Organisation, gap: analysis.Unsupplied) -> str:
         f"werk: er is geen leverancier. Zet '- person: {gap.person.id}' bij 'customers' in de stap die het "
         f"werk levert, meestal stap {before.number} ({before.path}), met wat {name} nodig heeft."
     )
+
+
+def _review(step: Step, today: dt.date, warn: Callable[[str, tuple[str | int, ...], str], None]) -> None:
+    """A step needs an owner, and a review that is not older than the follow-up horizon."""
+    if step.data.owner is None:
+        warn(
+            step.path,
+            ("name",),
+            "deze stap heeft nog geen eigenaar; vul bij 'owner' de code in van wie de afspraken bijhoudt.",
+        )
+    if step.data.reviewed is None:
+        warn(
+            step.path,
+            ("name",),
+            "deze stap is nog niet nagekeken; kijk de afspraken na en vul bij 'reviewed' de datum in (JJJJ-MM-DD).",
+        )
+    elif analysis.review_due(step, today):
+        warn(
+            step.path,
+            ("reviewed",),
+            f"deze stap is op {date_nl(step.data.reviewed)} voor het laatst nagekeken, meer dan "
+            f"{FOLLOW_UP_MONTHS} maanden geleden; kijk de afspraken opnieuw na en zet de nieuwe datum bij 'reviewed'.",
+        )

@@ -71,6 +71,10 @@ external_customer:
 # edit_url: https://github.com/ORGANISATIE/handboek/edit/main/{{path}}
 settings:
   max_open_actions: 3
+  # Staan e-mailadressen van collega's op de site? Staan er namen bij te late actiepunten op 'De 4 A's'?
+  # Standaard niet. Zet het alleen op true als de collega's het goed vinden:
+  # show_emails: true
+  # name_late: true
 # Waar feedback op een overdracht heen gaat: een e-mailadres, of 'url' met {{title}} (alleen https:// of mailto:).
 # feedback:
 #   email: handboek@voorbeeld.nl
@@ -107,6 +111,9 @@ performers: []
 #       - what: Wat mag deze stap terug verwachten?
 #         when: Wanneer?
 customers: []
+# Wie houdt de afspraken van deze stap bij (code uit people.yml), en wanneer zijn ze nagekeken?
+# owner: voornaam-achternaam
+# reviewed: 2026-10-14
 """
 
 

@@ -55,7 +55,11 @@ def test_invitation_names_office_and_field_staff_with_date_time_place_and_goal()
     assert "- van de buitendienst: Kees Bakker, Erik Smit en Yusuf Demir" in text
     line = next(x for x in text.splitlines() if x.startswith("- van kantoor: "))
     assert sorted(line.removeprefix("- van kantoor: ").replace(" en ", ", ").split(", ")) == sorted(office)
-    assert text.splitlines()[0].startswith("Aan: ahmed@meijer-zonen.nl; ")
+    assert text.splitlines()[0].startswith("Onderwerp: ")  # no addresses: settings.show_emails is off by default
+    assert "@" not in text
+    settings = ORG.info.settings.model_copy(update={"show_emails": True})
+    shown = dataclasses.replace(ORG, info=ORG.info.model_copy(update={"settings": settings}))
+    assert _text(shown).splitlines()[0].startswith("Aan: ahmed@meijer-zonen.nl; ")
     assert text.endswith("Met vriendelijke groet,\nGerda Meijer")
     page = str(invitation.invitation(ORG, today=dt.date(2026, 9, 1)))
     assert '<a class="hb-calendar" href="../uitnodiging.ics" download>' in page

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .. import analysis
 from ..model import WORKPLACE_LABELS, Action, Person
-from ..organisation import Organisation
+from ..organisation import Organisation, Step
 from .links import PAGES
 from .parts import ActionRow, action_rows, macros
 
@@ -24,16 +24,24 @@ class PromisesView:
     limit: int
     workload: list[tuple[Person, int, bool]]  # (person, open points, more than the limit)
     heavy: list[Person]
+    name_late: bool  # settings.name_late: names next to the late points, else counts per step
+    late_steps: list[tuple[Step | None, int]]  # (step or None, late points), when names are not shown
 
 
 def promises(org: Organisation, *, today: dt.date, here: str = HERE) -> str:
-    """Afspraken nakomen: the open and overdue action points, and who carries more than the agreed number."""
+    """Afspraken nakomen: the open and overdue action points, and who carries more than the agreed number.
+
+    Unless settings.name_late says so, no name stands next to a late point: the table has no 'Wie' column and
+    the late points are counted per step. /actiepunten/ and each person's own page still say who does what.
+    """
     view = PromisesView(
         open=action_rows(org, analysis.open_of(org), today),
         late=analysis.overdue_of(org, today),
         limit=org.info.settings.max_open_actions,
         workload=[(p, n, analysis.is_overloaded(org, n)) for p, n in analysis.workload(org)],
         heavy=[p for p, _ in analysis.overloaded(org)],
+        name_late=org.info.settings.name_late,
+        late_steps=analysis.late_per_step(org, today),
     )
     return str(macros("four_a.html").promises(view, org, here))
 

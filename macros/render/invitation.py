@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from .. import analysis
 from ..agenda import agenda, clock, current_meeting
 from ..invitation_ics import FILE, invited
 from ..model import Meeting, Person
@@ -39,7 +40,7 @@ class InvitationView:
     office: list[Person]
     outside: list[Person]
     everyone: bool  # no attendees in the data yet: everyone in people.yml is listed
-    emails: list[str]
+    emails: list[str]  # only when settings.show_emails allows it
     lines: list[str]  # the e-mail text, one line each
     ics: str
     here: str
@@ -130,7 +131,7 @@ def view(org: Organisation, meeting: Meeting, *, today: dt.date) -> InvitationVi
         office=office,
         outside=outside,
         everyone=everyone,
-        emails=[p.email for p in people if p.email],
+        emails=[email for p in people if (email := analysis.shown_email(org, p))],
         lines=[],
         ics=rel(HERE, FILE.rsplit("/", 1)[0] + "/") + FILE.rsplit("/", 1)[1],
         here=HERE,

@@ -10,7 +10,7 @@ from ..model import WORKPLACE_LABELS, Customer, ExternalCustomer, Person
 from ..organisation import Organisation, Step
 from ..pages import Facts
 from . import templates
-from .feedback import FeedbackLink, feedback_view
+from .feedback import FeedbackLink, correction_view, feedback_view
 from .links import person_url
 from .parts import action_table
 
@@ -40,6 +40,7 @@ class Supply(NamedTuple):
 class PersonView(NamedTuple):
     here: str
     person: Person
+    email: str | None  # only when settings.show_emails allows it
     place: str  # 'kantoor' or 'buitendienst'; '' when the team already says it
     step_count: int
     open_count: int
@@ -54,6 +55,7 @@ class PersonView(NamedTuple):
     unclear: int  # needs of my customers without when or form
     first_taker: Person | None
     feedback: FeedbackLink | None
+    correction: FeedbackLink | None  # 'Klopt er iets niet?'
     source_dir: str
 
 
@@ -79,6 +81,7 @@ def person_view(facts: Facts, person_id: str) -> PersonView:
     return PersonView(
         here=here,
         person=person,
+        email=analysis.shown_email(org, person),
         place="" if (person.team or "").casefold() == place else place,  # "team Kantoor, kantoor" says it twice
         step_count=len(steps),
         open_count=len(mine),
@@ -110,6 +113,7 @@ def person_view(facts: Facts, person_id: str) -> PersonView:
         ),
         first_taker=org.person(customers[0]) if customers else None,
         feedback=feedback_view(org, f"Feedback over een overdracht met {person.name}"),
+        correction=correction_view(org, person.name),
         source_dir=facts.source_dir,
     )
 

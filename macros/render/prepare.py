@@ -8,6 +8,7 @@ from typing import Any
 
 from .. import analysis
 from ..agenda import current_meeting
+from ..meeting_model import FOLLOW_UP_MONTHS
 from ..organisation import Organisation
 from .links import PAGES
 from .parts import macros
@@ -76,12 +77,20 @@ def _plan(org: Organisation) -> Item:
     return Item("plan", "todo" if missing else "done", title, {"meeting": meeting, "missing": missing})
 
 
+def _review(org: Organisation, today: dt.date) -> Item:
+    due = analysis.steps_due_for_review(org, today)
+    owners = [org.person(s.data.owner) if s.data.owner else None for s in due]
+    data = {"due": list(zip(due, owners, strict=True)), "months": FOLLOW_UP_MONTHS}
+    return Item("review", "todo" if due else "done", "De afspraken per stap zijn nagekeken", data)
+
+
 def checklist(org: Organisation, *, today: dt.date) -> str:
-    """The preparation steps of the method (1 and 2a to 2c), each with what the data shows.
+    """The preparation steps of the method (1 and 2a to 2c), each with what the data shows,
+    and the steps whose agreements are due for a review by their owner.
 
     When the meeting was held, a notice and the open action points for the follow-up come first.
     """
-    items = [_task_division(org), _print_model(org), _customers(org), _invite(org), _plan(org)]
+    items = [_task_division(org), _print_model(org), _customers(org), _review(org, today), _invite(org), _plan(org)]
     meeting = current_meeting(org)
     past = past_view(meeting, today)
     if meeting is None or past is None:

@@ -10,7 +10,7 @@ from ..model import WORKPLACE_LABELS, Customer, ExternalCustomer, Person
 from ..organisation import Organisation, Step
 from ..pages import Facts
 from . import templates
-from .feedback import FeedbackLink, feedback_view
+from .feedback import FeedbackLink, correction_view, feedback_view
 from .links import step_url
 from .parts import action_table
 
@@ -51,6 +51,9 @@ class StepView(NamedTuple):
     takers: list[Taker]
     actions: templates.Markup  # the action table, HTML made from escaped parts (render/parts.py)
     feedback: FeedbackLink | None
+    correction: FeedbackLink | None  # 'Klopt er iets niet?'
+    owner: Person | None
+    review_due: bool  # never reviewed, or longer ago than the follow-up horizon
     source: str  # the data file, as a path in the repository
 
 
@@ -89,6 +92,9 @@ def step_view(facts: Facts, step_id: str) -> StepView:
         takers=[Taker(org.person(c.person), c) for c in step.data.customers],
         actions=templates.safe(table),
         feedback=feedback_view(org, f"Feedback over de overdracht in stap {step.number}: {step.name}"),
+        correction=correction_view(org, f"stap {step.number}, {step.name}"),
+        owner=org.person(step.data.owner) if step.data.owner else None,
+        review_due=analysis.review_due(step, facts.today),
         source=f"{facts.source_dir}/{step.path}",
     )
 
