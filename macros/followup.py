@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from .agenda import DEFAULT_START, follow_up
+from .pause import pause_minutes
 from .model import Action, Meeting, Organisation
 from .nl import date_nl
 from .pages import by_name
@@ -67,7 +68,7 @@ def _follow_up_entry(org: Organisation, meeting: Meeting, domain: str) -> Entry:
         ),
         day=day,
         start=meeting.start or DEFAULT_START,
-        minutes=FOLLOW_UP_MINUTES,
+        minutes=FOLLOW_UP_MINUTES + pause_minutes(FOLLOW_UP_MINUTES, meeting),  # as on /bijeenkomst/vervolg/
         location=meeting.location,
     )
 

@@ -17,6 +17,7 @@ import pytest
 from macros.agenda import BLOCKS, agenda
 from macros.load import load
 from macros.model import Durations, Meeting, Organisation
+from macros.pause import schedule
 from macros.render import actions, meeting, memo, prepare, worksheet
 from macros.render.escape import h
 
@@ -58,12 +59,32 @@ def _with_meeting(org: Organisation, **changes: object) -> Organisation:
 
 def test_script_shows_every_block_in_order_with_clock_times() -> None:
     page = meeting.script(ORG, today=TODAY)
-    plan = agenda(ORG, ORG.meetings[0])
+    timed = schedule(ORG, ORG.meetings[0])
+    plan = timed.plan
     headings = re.findall(r"^## (\d\d:\d\d) · ([a-k])\. ", page, flags=re.M)
     assert [letter for _, letter in headings] == [b.letter for b in BLOCKS]
     assert [time for time, _ in headings] == [f"{s.start:%H:%M}" for s in plan.slots]
     assert headings[0][0] == f"{ORG.meetings[0].start:%H:%M}"
     assert f"Totaal, van {plan.start:%H:%M} tot {plan.end:%H:%M}" in page
+
+
+def test_script_shows_the_break_of_a_long_meeting_and_shifts_the_times_after_it() -> None:
+    timed = schedule(ORG, ORG.meetings[0])
+    assert timed.pause is not None  # the example meeting takes 2 h 10
+    pause, plain = timed.pause, agenda(ORG, ORG.meetings[0])
+    page = meeting.script(ORG, today=TODAY)
+    times = re.findall(r"^## (\d\d:\d\d) · (?:([a-k])\.|Pauze)", page, flags=re.M)
+    letters = [letter or "pauze" for _, letter in times]
+    after = next(b.letter for b in BLOCKS if b.id == pause.after)
+    assert letters[letters.index(after) + 1] == "pauze"
+    assert times[letters.index("pauze")][0] == f"{pause.start:%H:%M}"
+    following = letters[letters.index("pauze") + 1]
+    shifted = next(s for s in plain.slots if s.block.letter == following).start + dt.timedelta(minutes=pause.minutes)
+    assert times[letters.index(following)][0] == f"{shifted:%H:%M}" == f"{pause.end:%H:%M}"
+    assert f'<td data-label="Onderdeel">Pauze</td><td data-label="Duur">{pause.minutes} min</td>' in page
+    no_break = _with_meeting(ORG, break_minutes=0)
+    quiet = meeting.script(no_break, today=TODAY)
+    assert "Pauze" not in quiet and f"tot {plain.end:%H:%M} (" in quiet
 
 
 def test_mapping_round_has_every_step_with_its_people_and_needs() -> None:
