@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from .agenda import DEFAULT_START, follow_up
-from .pause import pause_minutes
 from .model import Action, Meeting, Organisation
 from .nl import date_nl
 from .pages import by_name
+from .pause import pause_minutes
 from .text import CONTROL
 
 if TYPE_CHECKING:
