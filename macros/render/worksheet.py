@@ -11,7 +11,6 @@ and the print styles give each size its own page.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
 from typing import TYPE_CHECKING
 
 from ..agenda import current_meeting
