@@ -18,6 +18,7 @@ from .model import Action, Meeting
 from .nl import date_nl
 from .organisation import Organisation
 from .pages import by_name
+from .pause import pause_minutes
 from .text import CONTROL
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def _follow_up_entry(org: Organisation, meeting: Meeting, domain: str) -> Entry:
         ),
         day=day,
         start=meeting.start or DEFAULT_START,
-        minutes=FOLLOW_UP_MINUTES,
+        minutes=FOLLOW_UP_MINUTES + pause_minutes(FOLLOW_UP_MINUTES, meeting),  # as on /bijeenkomst/vervolg/
         location=meeting.location,
     )
 

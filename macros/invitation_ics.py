@@ -13,9 +13,10 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from . import followup
-from .agenda import agenda, current_meeting
+from .agenda import current_meeting
 from .model import WORKPLACE_LABELS, Meeting
 from .organisation import Organisation
+from .pause import schedule
 
 FILE = "bijeenkomst/uitnodiging.ics"
 PRODID = "-//Handboek interne klant//uitnodiging//NL"
@@ -65,7 +66,7 @@ def build(org: Organisation) -> bytes:
     cal.add_component(followup._amsterdam())
     meeting = current_meeting(org)
     if meeting is not None:
-        plan = agenda(org, meeting)
+        plan = schedule(org, meeting).plan  # its end counts the break
         zone = ZoneInfo(followup.TIMEZONE)
         event = Event()
         event.add("uid", f"uitnodiging-{meeting.id}@{followup._slug(org.info.name)}.handboek")

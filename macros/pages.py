@@ -128,6 +128,8 @@ REGISTRY: tuple[PageType, ...] = (
              "bijeenkomst/werkblad/index.md"),
     PageType("werkblad-leeg", "bijeenkomst/werkblad/leeg/", section=("Bijeenkomst",), title="Leeg werkblad",
              source="bijeenkomst/werkblad/leeg.md"),
+    PageType("werkblad-a3", "bijeenkomst/werkblad/a3/", ("organisation.yml", "steps/"), None,
+             view="macros.render.worksheet:a3_view", template="worksheet_a3.html", nav_parent="werkblad"),
     PageType("memo", "bijeenkomst/memo/", ("meetings.yml", "actions.yml"), ("Bijeenkomst",), "Memo",
              "bijeenkomst/memo.md"),
     PageType("vervolg", "bijeenkomst/vervolg/", ("meetings.yml", "actions.yml", "steps/"), ("Bijeenkomst",),

@@ -11,7 +11,9 @@ about MkDocs or rendering.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from .agenda import Agenda, agenda
@@ -59,16 +61,35 @@ def settings(meeting: Meeting | None) -> tuple[int, int]:
     return after, minutes
 
 
-def with_break(plan: Agenda, meeting: Meeting | None) -> Schedule:
-    """Put the break into an agenda, if the meeting is long enough to need one."""
+def pause_minutes(total: int, meeting: Meeting | None) -> int:
+    """The length of the break in a meeting whose blocks take ``total`` minutes; 0 when it gets none."""
     after, minutes = settings(meeting)
-    if minutes <= 0 or plan.minutes <= after or len(plan.slots) < 2:
-        return Schedule(plan, None)
-    half = plan.minutes / 2
+    return minutes if minutes > 0 and total > after else 0
+
+
+def place(lengths: Sequence[int], meeting: Meeting | None) -> tuple[int, int] | None:
+    """Where the break falls in blocks of these lengths: (index of the block it follows, minutes), or None.
+
+    The one rule for every meeting script: the draaiboek, the presentation and the follow-up.
+    """
+    total = sum(lengths)
+    minutes = pause_minutes(total, meeting)
+    if not minutes or len(lengths) < 2:
+        return None
+    half = total / 2
     # The end of each block but the last, in minutes from the start; the one nearest the middle wins (the
     # earlier one on a tie).
-    ends = [int((slot.end - plan.start).total_seconds() // 60) for slot in plan.slots[:-1]]
+    ends = list(accumulate(lengths))[:-1]
     index = min(range(len(ends)), key=lambda i: (abs(ends[i] - half), i))
+    return index, minutes
+
+
+def with_break(plan: Agenda, meeting: Meeting | None) -> Schedule:
+    """Put the break into an agenda, if the meeting is long enough to need one."""
+    found = place([slot.minutes for slot in plan.slots], meeting)
+    if found is None:
+        return Schedule(plan, None)
+    index, minutes = found
     pause = Pause(plan.slots[index].block.id, plan.slots[index].end, minutes)
     shift = dt.timedelta(minutes=minutes)
     slots = tuple(s if i <= index else replace(s, start=s.start + shift) for i, s in enumerate(plan.slots))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from macros import invitation_ics
+from macros import followup, invitation_ics
 from macros.followup import FOLLOW_UP_MINUTES
 from macros.load import load
 from macros.model import Action, Meeting
@@ -46,7 +46,8 @@ def test_golden_invitation_and_follow_up_script() -> None:
 def test_invitation_names_office_and_field_staff_with_date_time_place_and_goal() -> None:
     text = _text(ORG)
     assert "Onderwerp: Uitnodiging: Wat hebben onze interne klanten nodig? (woensdag 14 oktober 2026)" in text
-    assert "Wanneer: woensdag 14 oktober 2026, van 08:30 tot 10:40" in text
+    # 2 h 10 of blocks and a break of 15 minutes, as on the draaiboek
+    assert "Wanneer: woensdag 14 oktober 2026, van 08:30 tot 10:55, met 15 minuten pauze" in text
     assert "Waar: Kantine, Industrieweg 12, Amersfoort" in text
     assert "Doel: Te vaak zoeken we achteraf nog gegevens op, of rijden we terug voor een onderdeel." in text
     office = [p.name for p in ORG.people if p.workplace == "kantoor" and p.id in (*MEETING.attendees, "gerda-meijer")]
@@ -106,7 +107,7 @@ def test_invitation_ics_is_the_meeting_itself_and_deterministic() -> None:
     assert str(event["uid"]) == "uitnodiging-bijeenkomst-2026-10@installatiebedrijf-meijer-zonen.handboek"
     assert str(event["summary"]) == MEETING.title
     assert event.decoded("dtstart").isoformat() == "2026-10-14T08:30:00+02:00"
-    assert event.decoded("dtend").isoformat() == "2026-10-14T10:40:00+02:00"
+    assert event.decoded("dtend").isoformat() == "2026-10-14T10:55:00+02:00"  # the break included
     assert str(event["location"]) == "Kantine, Industrieweg 12, Amersfoort"
     notes = str(event["description"])
     assert "Kantoor: " in notes and "Buitendienst: Kees Bakker, Erik Smit, Yusuf Demir" in notes
@@ -184,3 +185,22 @@ def test_built_site_serves_invitation_follow_up_and_calendar(default_build: Buil
     assert 'href="../vervolg/"' in default_build.page("bijeenkomst/draaiboek")
     # Both pages are in the menu under "Bijeenkomst".
     assert 'href="../vervolg/"' in invite and 'href="../uitnodiging/"' in follow
+
+
+def test_follow_up_gets_the_same_break_on_its_page_and_in_its_calendar_file() -> None:
+    # The follow-up takes 90 minutes: no break by default, one when the meeting asks for it after 60.
+    plain = followup_script.view(ORG, MEETING, today=TODAY)
+    assert not any(b.pause for b in plain.blocks)
+    org = _with_meeting(ORG, break_after=60, break_minutes=20)
+    view = followup_script.view(org, org.meetings[0], today=TODAY)
+    titles = [b.title for b in view.blocks]
+    at = titles.index("Pauze")
+    assert titles[at - 1] == "De actiepunten" and view.blocks[at].minutes == 20
+    assert (view.blocks[at].start, view.blocks[at].end, view.blocks[at + 1].start) == ("09:10", "09:30", "09:30")
+    assert view.blocks[-1].end == "10:20"  # 90 minutes and the break, from 08:30
+    page = str(followup_script.script(org, today=TODAY))
+    assert '<tr class="hb-break"><td data-label="Tijd">09:10–09:30</td><td data-label="Onderdeel">Pauze' in page
+    assert "3. Werken de afspraken?" in page  # the break has no number of its own
+    cal = Calendar.from_ical(followup.build_meetings_only(org))
+    ends = {str(e["uid"]).split("@")[0]: e.decoded("dtend") for e in cal.walk("VEVENT")}
+    assert f"{ends['vervolg-' + MEETING.id]:%H:%M}" == "10:20"

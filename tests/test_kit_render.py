@@ -18,8 +18,12 @@ from macros.agenda import BLOCKS, agenda
 from macros.load import load
 from macros.model import Durations, Meeting
 from macros.organisation import Organisation
+from macros.pages import Facts, by_name
+from macros.pause import schedule
 from macros.render import actions, meeting, memo, prepare, worksheet
 from macros.render.escape import h
+from macros.render.page import render_page
+from macros.render.parts import macros
 
 from .conftest import DATA
 from .golden import assert_golden
@@ -59,12 +63,32 @@ def _with_meeting(org: Organisation, **changes: object) -> Organisation:
 
 def test_script_shows_every_block_in_order_with_clock_times() -> None:
     page = meeting.script(ORG, today=TODAY)
-    plan = agenda(ORG, ORG.meetings[0])
+    timed = schedule(ORG, ORG.meetings[0])
+    plan = timed.plan
     headings = re.findall(r"^## (\d\d:\d\d) · ([a-k])\. ", page, flags=re.M)
     assert [letter for _, letter in headings] == [b.letter for b in BLOCKS]
     assert [time for time, _ in headings] == [f"{s.start:%H:%M}" for s in plan.slots]
     assert headings[0][0] == f"{ORG.meetings[0].start:%H:%M}"
     assert f"Totaal, van {plan.start:%H:%M} tot {plan.end:%H:%M}" in page
+
+
+def test_script_shows_the_break_of_a_long_meeting_and_shifts_the_times_after_it() -> None:
+    timed = schedule(ORG, ORG.meetings[0])
+    assert timed.pause is not None  # the example meeting takes 2 h 10
+    pause, plain = timed.pause, agenda(ORG, ORG.meetings[0])
+    page = meeting.script(ORG, today=TODAY)
+    times = re.findall(r"^## (\d\d:\d\d) · (?:([a-k])\.|Pauze)", page, flags=re.M)
+    letters = [letter or "pauze" for _, letter in times]
+    after = next(b.letter for b in BLOCKS if b.id == pause.after)
+    assert letters[letters.index(after) + 1] == "pauze"
+    assert times[letters.index("pauze")][0] == f"{pause.start:%H:%M}"
+    following = letters[letters.index("pauze") + 1]
+    shifted = next(s for s in plain.slots if s.block.letter == following).start + dt.timedelta(minutes=pause.minutes)
+    assert times[letters.index(following)][0] == f"{shifted:%H:%M}" == f"{pause.end:%H:%M}"
+    assert f'<td data-label="Onderdeel">Pauze</td><td data-label="Duur">{pause.minutes} min</td>' in page
+    no_break = _with_meeting(ORG, break_minutes=0)
+    quiet = meeting.script(no_break, today=TODAY)
+    assert "Pauze" not in quiet and f"tot {plain.end:%H:%M} (" in quiet
 
 
 def test_mapping_round_has_every_step_with_its_people_and_needs() -> None:
@@ -152,6 +176,34 @@ def test_worksheet_names_per_step_and_blank_has_none() -> None:
     blank = worksheet.blank_worksheet()
     assert blank.count('class="hb-sheet-col') == worksheet.BLANK_STEPS + 1
     assert not any(h(p.name) in blank for p in ORG.people)
+
+
+def test_a3_worksheet_is_the_same_sheet_with_its_own_class_and_page() -> None:
+    page_type = by_name("werkblad-a3")
+    assert page_type.url() == "bijeenkomst/werkblad/a3/" and page_type.data == by_name("werkblad").data
+    facts = Facts(ORG, TODAY, page_type.url())
+    page = str(render_page(page_type, facts))
+    a4 = worksheet.worksheet(ORG)
+    assert page.startswith("# Werkblad op A3\n")
+    sheet = page[page.index('<div class="hb-sheet') :]
+    assert sheet.startswith('<div class="hb-sheet hb-sheet--a3"') and "hb-sheet--a3" not in a4
+    # Apart from the class the sheet is the A4 one: the same steps, names and boxes.
+    assert sheet.replace(" hb-sheet--a3", "").strip() == a4[a4.index('<div class="hb-sheet') :].strip()
+    assert '<a href="../">werkblad op A4</a>' in page
+
+
+def _with_steps(count: int) -> Organisation:
+    first = ORG.steps[0]
+    steps = tuple(dataclasses.replace(first, id=f"stap-{n}", number=n) for n in range(1, count + 1))
+    return dataclasses.replace(ORG, steps=steps)
+
+
+def test_a3_sheet_takes_more_steps_before_it_asks_to_merge_them() -> None:
+    eight = _with_steps(8)  # too many for A4, not for A3
+    assert "print het blad op A3" in worksheet.worksheet(eight)
+    assert "hb-todo" not in str(macros("worksheet.html").sheet(worksheet.sheet_view(eight, "a3")))
+    a3 = str(macros("worksheet.html").sheet(worksheet.sheet_view(_with_steps(11), "a3")))
+    assert "Op één A3 passen er 10; voeg stappen samen." in a3 and "print het blad op A3" not in a3
 
 
 def test_checklist_lists_steps_without_a_customer_as_to_do() -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from macros.agenda import agenda
+from macros.limits import SENTENCE_MAX
 from macros.load import load
 from macros.model import BREAK_AFTER, BREAK_MINUTES, Durations, Meeting
 from macros.organisation import Organisation
@@ -227,6 +228,18 @@ def test_the_page_html(org: Organisation) -> None:
         assert target in parsed.ids
     # Markdown would end a raw HTML block at a blank line.
     assert "\n\n" not in html and html.startswith("<div")
+
+
+def test_every_text_field_of_the_capture_forms_stops_at_the_import_limit(org: Organisation) -> None:
+    html = presentation(org)
+    fields = re.findall(r"<(?:textarea|input)[^>]*>", html)
+    typed = [f for f in fields if f.startswith("<textarea") or 'type="text"' in f]
+    rounds = len(org.steps)
+    # Per round: what, when, form, why, the agreement and the action point; block g has its own action form.
+    assert len([f for f in typed if "readonly" not in f]) == 6 * rounds + 1
+    for field in typed:
+        assert "readonly" in field or f'maxlength="{SENTENCE_MAX}"' in field, field
+    assert view(org).limit == SENTENCE_MAX
 
 
 def test_hostile_data_stays_text(tmp_path: Path) -> None:

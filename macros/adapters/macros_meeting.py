@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..agenda import agenda, current_meeting
+from ..agenda import current_meeting
 from ..render import actions, meeting, memo, prepare, status, worksheet
 from ..render.presentation import presentation as presentation_html
 from .macros_meeting_extra import meeting_extra_macros
@@ -27,7 +27,7 @@ def meeting_macros(ctx: Context) -> list[Callable[..., str]]:
         found = current_meeting(ctx.org)
         if found is None:
             return meeting.no_meeting()
-        facts = meeting.meeting_facts(ctx.org, found, agenda(ctx.org, found))
+        facts = meeting.meeting_facts(ctx.org, found)
         return status.overview_notice(found, ctx.today, ctx.here) + facts
 
     def calendar_link() -> str:

@@ -22,6 +22,7 @@ from ..agenda import DEFAULT_START, add_months, clock, current_meeting, follow_u
 from ..followup import FOLLOW_UP_FILE
 from ..model import STATUS_LABELS, Action, Meeting, Person
 from ..organisation import Organisation, Step
+from ..pause import place
 from . import templates
 from .links import PAGES, rel
 from .meeting import no_meeting
@@ -48,6 +49,8 @@ BLOCKS = (
     ("Volgende datum en slotronde", 10, "Plan het volgende vervolg. Vraag iedereen in één zin hoe het nu gaat."),
 )
 
+PAUSE_DOES = "Geef een pauze. Zeg hoe laat jullie weer beginnen."
+
 
 @dataclass(frozen=True)
 class Block:
@@ -56,6 +59,7 @@ class Block:
     title: str
     minutes: int
     does: str
+    pause: bool = False  # the break, not one of the numbered blocks
 
 
 @dataclass(frozen=True)
@@ -137,12 +141,18 @@ def _todo(late: list[ActionRow], steps: list[StepState]) -> list[str]:
     return todo
 
 
-def _blocks(start: dt.datetime) -> list[Block]:
+def _blocks(start: dt.datetime, meeting: Meeting | None) -> list[Block]:
+    """The follow-up's blocks at their clock times, with a break when it is long (the rule of pause.py)."""
+    found = place([minutes for _, minutes, _ in BLOCKS], meeting)
     out, clock_at = [], start
-    for title, minutes, does in BLOCKS:
+    for index, (title, minutes, does) in enumerate(BLOCKS):
         end = clock_at + dt.timedelta(minutes=minutes)
         out.append(Block(clock(clock_at), clock(end), title, minutes, does))
         clock_at = end
+        if found is not None and found[0] == index:
+            end = clock_at + dt.timedelta(minutes=found[1])
+            out.append(Block(clock(clock_at), clock(end), "Pauze", found[1], PAUSE_DOES, pause=True))
+            clock_at = end
     return out
 
 
@@ -165,7 +175,7 @@ def view(org: Organisation, meeting: Meeting, *, today: dt.date) -> FollowUpView
         default_day=default,
         start=clock(start_time),
         location=location,
-        blocks=_blocks(dt.datetime.combine(day, start_time)),
+        blocks=_blocks(dt.datetime.combine(day, start_time), meeting),  # the break as in the calendar file
         done=done,
         open=still,
         late=late,

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from .. import analysis
-from ..agenda import agenda, clock, current_meeting
+from ..agenda import clock, current_meeting
 from ..invitation_ics import FILE, invited
 from ..model import Meeting, Person
 from ..nl import date_nl
 from ..organisation import Organisation
+from ..pause import schedule
 from . import templates
 from .links import PAGES, rel
 from .meeting import no_meeting
@@ -46,6 +47,7 @@ class InvitationView:
     here: str
     past: bool
     notes: list[str] = field(default_factory=list)
+    pause: int = 0  # minutes of the break in the meeting; 0 when it has none
 
 
 def weekday(day: dt.date) -> str:
@@ -67,7 +69,8 @@ def plain_text(view: InvitationView, org: Organisation) -> list[str]:
         f"Graag nodig ik je uit voor de bijeenkomst “{meeting.title}”. We kijken samen naar ons werk, stap voor "
         "stap. Per stap spreken we af wat de collega na jou nodig heeft: wat, wanneer, in welke vorm en waarom.",
         "",
-        f"Wanneer: {day}, van {view.start} tot {view.end}",
+        f"Wanneer: {day}, van {view.start} tot {view.end}"
+        + (f", met {view.pause} minuten pauze" if view.pause else ""),
         f"Waar: {' '.join(meeting.location.split()) if meeting.location else 'dat laat ik nog weten'}",
         f"Doel: {' '.join(meeting.goal.split()) if meeting.goal else DEFAULT_GOAL}",
         "",
@@ -115,7 +118,8 @@ def _notes(meeting: Meeting, office: list[Person], outside: list[Person], everyo
 
 def view(org: Organisation, meeting: Meeting, *, today: dt.date) -> InvitationView:
     """The facts of the invitation for ``meeting``."""
-    plan = agenda(org, meeting)
+    timed = schedule(org, meeting)  # the end time counts the break, as on the draaiboek
+    plan = timed.plan
     everyone = not meeting.attendees
     people = list(org.people) if everyone else [org.person(p) for p in invited(org, meeting)]
     office = [p for p in people if p.workplace == "kantoor"]
@@ -137,6 +141,7 @@ def view(org: Organisation, meeting: Meeting, *, today: dt.date) -> InvitationVi
         here=HERE,
         past=meeting.date < today,
         notes=_notes(meeting, office, outside, everyone),
+        pause=timed.pause.minutes if timed.pause else 0,
     )
     result.lines.extend(plain_text(result, org))
     return result

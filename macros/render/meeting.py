@@ -10,10 +10,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .. import analysis
-from ..agenda import Agenda, agenda, current_meeting, duration_nl, follow_up
+from ..agenda import Agenda, current_meeting, duration_nl, follow_up
 from ..followup import CALENDAR_FILE, FOLLOW_UP_FILE
 from ..model import ExternalCustomer, Meeting, Person
 from ..organisation import Organisation, Step
+from ..pause import Pause, Schedule, schedule
 from .links import PAGES, rel
 from .parts import macros
 from .script_round import RoundView, round_view
@@ -60,8 +61,8 @@ def calendar_view(here: str, org: Organisation | None = None) -> CalendarView:
 @dataclass(frozen=True)
 class FactsView:
     meeting: Meeting
-    plan: Agenda | None
-    duration: str  # the length of the plan in words
+    plan: Schedule | None
+    duration: str  # the length of the plan in words, the break included
     facilitator: Person | None
     attendees: list[Person]
     office: int  # attendees from the office
@@ -70,7 +71,7 @@ class FactsView:
     default: bool  # the follow-up is the default of three months
 
 
-def facts_view(org: Organisation, meeting: Meeting, plan: Agenda | None = None) -> FactsView:
+def facts_view(org: Organisation, meeting: Meeting, plan: Schedule | None = None) -> FactsView:
     people = [org.person(p) for p in meeting.attendees]
     day, default = follow_up(meeting)
     return FactsView(
@@ -86,16 +87,17 @@ def facts_view(org: Organisation, meeting: Meeting, plan: Agenda | None = None) 
     )
 
 
-def meeting_facts(org: Organisation, meeting: Meeting, plan: Agenda | None = None) -> str:
-    """Date, time, place, facilitator, attendees and follow-up as a definition list."""
-    return str(macros("meeting.html").facts(facts_view(org, meeting, plan)))
+def meeting_facts(org: Organisation, meeting: Meeting) -> str:
+    """Date, time (the break included), place, facilitator, attendees and follow-up as a definition list."""
+    return str(macros("meeting.html").facts(facts_view(org, meeting, schedule(org, meeting))))
 
 
 @dataclass(frozen=True)
 class ScriptView:
     meeting: Meeting | None
-    plan: Agenda
-    duration: str
+    plan: Agenda  # the blocks at their clock times, after the break shifted
+    pause: Pause | None
+    duration: str  # the break included
     past: PastView | None
     facts: FactsView | None
     calendar: CalendarView
@@ -111,14 +113,16 @@ class ScriptView:
 
 
 def script_view(org: Organisation, meeting: Meeting | None, today: dt.date) -> ScriptView:
-    plan = agenda(org, meeting)
+    timed = schedule(org, meeting)
+    plan = timed.plan
     example = analysis.example_handoff(org)
     return ScriptView(
         meeting=meeting,
         plan=plan,
-        duration=duration_nl(plan.minutes),
+        pause=timed.pause,
+        duration=duration_nl(timed.minutes),
         past=past_view(meeting, today),
-        facts=facts_view(org, meeting, plan) if meeting is not None else None,
+        facts=facts_view(org, meeting, timed) if meeting is not None else None,
         calendar=calendar_view(HERE, org),
         rounds=[round_view(org, meeting, slot) for slot in plan.rounds],
         external=org.external_customer,

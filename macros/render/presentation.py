@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 from markupsafe import Markup
 
 from ..agenda import Slot, clock, current_meeting, duration_nl, follow_up
+from ..limits import SENTENCE_MAX
 from ..model import Meeting, Need
 from ..nl import date_nl
 from ..organisation import Organisation, Step
@@ -108,6 +109,7 @@ class Presentation:
     steps: tuple[Option, ...]
     attendees: tuple[str, ...]  # the people the meeting expects, ticked at the start
     follow_up: dt.date | None
+    limit: int = SENTENCE_MAX  # the most characters in a typed text: the longest sentence ``handboek import`` takes
 
     @property
     def order(self) -> tuple[Screen, ...]:
@@ -261,6 +263,7 @@ def view(org: Organisation, meeting_id: str | None = None) -> Presentation:
         steps=tuple(Option(s.id, f"{s.number}. {s.name}") for s in org.steps),
         attendees=() if meeting is None else tuple(meeting.attendees),
         follow_up=None if meeting is None else follow_up(meeting)[0],
+        limit=SENTENCE_MAX,
     )
 
 

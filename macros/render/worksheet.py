@@ -1,20 +1,30 @@
-"""The worksheet (the internal-customer model): one A4 landscape sheet with room to write.
+"""The worksheet (the internal-customer model): one landscape sheet with room to write, A4 or A3.
 
 ``worksheet(org)`` fills in the organisation's steps, the names per step and
 the external customer; ``blank_worksheet()`` is the same sheet without data,
-for a team that starts from scratch. The sheet itself is ``templates/worksheet.html``.
+for a team that starts from scratch. ``a3_view`` is the filled sheet for one A3
+sheet on the table (the page type ``werkblad-a3`` in ``pages.py``). The sheet
+itself is ``templates/worksheet.html``; the paper size only changes its class,
+and the print styles give each size its own page.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..agenda import current_meeting
 from ..model import ExternalCustomer, Meeting, Person
 from ..organisation import Organisation, Step
+from .links import PAGES
 from .parts import macros
 
+if TYPE_CHECKING:
+    from ..pages import Facts
+
 MAX_STEPS = 7  # what fits across one A4 landscape sheet
+# Per paper size: the most steps that fit across one landscape sheet.
+SIZES = {"a4": MAX_STEPS, "a3": 10}
 BLANK_STEPS = 5  # the method's default chain has five steps
 WRITE_LINES = 12  # enough ruled lines to fill a box; print clips what does not fit, on screen the box grows
 
@@ -37,11 +47,13 @@ class SheetView:
     too_many: bool = False
     max_steps: int = MAX_STEPS
     write_lines: int = WRITE_LINES
+    size: str = "a4"  # the paper: "a4" or "a3" (a key of SIZES)
+    here: str = ""  # the page's address, for the links of the A3 page
+    other: str = ""  # the address of the sheet on the other paper size
 
 
-def worksheet(org: Organisation) -> str:
-    """The sheet with the organisation's steps and names; a note instead when there are too many steps."""
-    columns = [
+def _columns(org: Organisation) -> list[Column]:
+    return [
         Column(
             s.number,
             s,
@@ -50,14 +62,31 @@ def worksheet(org: Organisation) -> str:
         )
         for s in org.steps
     ]
-    view = SheetView(
-        columns,
+
+
+def sheet_view(org: Organisation, size: str = "a4", here: str = "") -> SheetView:
+    """The filled sheet for one landscape sheet of ``size``."""
+    return SheetView(
+        _columns(org),
         org.external_customer,
         name=org.info.name,
         meeting=current_meeting(org),
-        too_many=len(org.steps) > MAX_STEPS,
+        too_many=len(org.steps) > SIZES[size],
+        max_steps=SIZES[size],
+        size=size,
+        here=here,
+        other=PAGES["werkblad" if size == "a3" else "werkblad-a3"],
     )
-    return str(macros("worksheet.html").sheet(view))
+
+
+def a3_view(facts: Facts) -> SheetView:
+    """The view of /bijeenkomst/werkblad/a3/: the same sheet, for one A3 sheet on the table."""
+    return sheet_view(facts.org, "a3", facts.here)
+
+
+def worksheet(org: Organisation) -> str:
+    """The sheet with the organisation's steps and names; a note instead when there are too many steps."""
+    return str(macros("worksheet.html").sheet(sheet_view(org)))
 
 
 def blank_worksheet(steps: int = BLANK_STEPS) -> str:

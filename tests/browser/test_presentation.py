@@ -17,7 +17,9 @@ from typing import Any
 
 import pytest
 
+from macros.limits import SENTENCE_MAX
 from macros.load import load
+from macros.model import Action, Need
 
 from ..conftest import DATA
 from .audit import NO_MOTION, axe_violations, prepare
@@ -46,6 +48,8 @@ HOSTILE = [
     "</textarea></li></ul><b>vet</b>",
     ("regel " * 834)[:4999] + "x",  # 5,000 characters
 ]
+# The form keeps no more than the longest sentence ``handboek import`` takes; HOSTILE[6] is cut off there.
+KEPT = [value[:SENTENCE_MAX].strip() for value in HOSTILE]  # stored without spaces at either end
 
 
 @pytest.fixture
@@ -424,7 +428,7 @@ def test_hostile_typed_text_shows_as_text_and_comes_back_unchanged(
     form.locator("[name=what]").press_sequentially(HOSTILE[0])
     form.locator("[name=when]").fill(HOSTILE[1])
     form.locator("[name=form]").fill(HOSTILE[2])
-    form.locator("[name=why]").fill(HOSTILE[6] + "\nen een tweede regel")
+    form.locator("[name=why]").fill("Een eerste regel\nen een tweede regel")
     form.get_by_role("button", name="Toevoegen").click()
     for value in HOSTILE[1:]:
         _add_agreement(page, "aanvraag-opname", value)
@@ -432,12 +436,12 @@ def test_hostile_typed_text_shows_as_text_and_comes_back_unchanged(
 
     def check_page() -> None:
         shown = _captured(page, "aanvraag-opname")
-        assert shown[1:-1] == HOSTILE[1:]
+        assert shown[1:-1] == KEPT[1:]
         assert shown[0].startswith(HOSTILE[0] + " (wanneer: " + HOSTILE[1])
         assert page.evaluate("typeof window.__pwned") == "undefined"
         lists = page.locator('[data-hb-list="aanvraag-opname"]')
         assert lists.locator("img, script, b, textarea").count() == 0
-        assert HOSTILE[6] in lists.inner_text()
+        assert KEPT[6] in lists.inner_text() and HOSTILE[6] not in lists.inner_text()
 
     check_page()
     page.reload()
@@ -447,11 +451,51 @@ def test_hostile_typed_text_shows_as_text_and_comes_back_unchanged(
     check_record(record)
     need = record["needs"][0]
     assert (need["what"], need["when"], need["form"]) == tuple(HOSTILE[:3])
-    assert need["why"] == HOSTILE[6] + "\nen een tweede regel" and len(HOSTILE[6]) == 5000
-    assert [a["point"] for a in record["agreements"]] == HOSTILE[1:]
+    assert need["why"] == "Een eerste regel\nen een tweede regel"
+    assert [a["point"] for a in record["agreements"]] == KEPT[1:]
     assert record["actions"][0]["what"] == HOSTILE[5]
     memo = page.locator("[data-hb-memo]").input_value()
-    assert all(value in memo for value in HOSTILE)
+    assert all(value in memo for value in KEPT)
+
+
+def test_typing_5000_characters_keeps_every_text_field_at_the_limit_of_the_import(
+    room: tuple[Any, Guard], site_server: Server, tmp_path: Path
+) -> None:
+    page, _ = room
+    long = HOSTILE[6]
+    assert len(long) == 5000 and SENTENCE_MAX < 5000
+    _open(page, site_server, "stap-uitvoering")
+    screen = _round(page, "uitvoering")
+    forms = [
+        _fold_open(screen, "nodig heeft"),
+        _fold_open(screen, "Afspraak vastleggen"),
+        _fold_open(screen, "Actiepunt vastleggen"),
+    ]
+    fields = [field for form in forms for field in form.locator("textarea, input[type=text]").all()]
+    assert len(fields) == 6  # what, when, form, why; the agreement; the action point
+    for field in fields:
+        assert field.get_attribute("maxlength") == str(SENTENCE_MAX)
+        field.fill("")
+        field.focus()
+        page.keyboard.insert_text(long)  # as typing or pasting does
+        assert field.input_value() == long[:SENTENCE_MAX]
+    fields[0].press("End")
+    fields[0].press("x")  # one key more changes nothing
+    assert fields[0].input_value() == long[:SENTENCE_MAX]
+    forms[0].get_by_role("button", name="Toevoegen").click()
+    forms[1].get_by_role("button", name="Afspraak toevoegen").click()
+    forms[2].locator("select[name=who]").select_option("kees-bakker")
+    forms[2].locator("[name=due]").fill("2026-11-30")
+    forms[2].get_by_role("button", name="Actiepunt toevoegen").click()
+    _, record = _download(page, tmp_path)
+    check_record(record)
+    need, point, action = record["needs"][0], record["agreements"][0]["point"], record["actions"][0]
+    kept = long[:SENTENCE_MAX].strip()  # the page stores text without spaces at either end
+    assert [need[k] for k in ("what", "when", "form", "why")] == [kept] * 4
+    assert point == action["what"] == kept
+    # The model that `handboek import` checks against takes them: no text is over the limit.
+    Need.model_validate({k: need[k] for k in ("what", "when", "form", "why")})
+    Action.model_validate({"id": "ap-99", "what": action["what"], "who": action["who"], "due": action["due"]})
 
 
 def test_capture_with_the_keyboard_alone(room: tuple[Any, Guard], site_server: Server) -> None:

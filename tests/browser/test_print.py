@@ -1,4 +1,5 @@
-"""Printing the facilitator kit in headless Chromium: A4, the worksheet on one landscape sheet, nothing cut off."""
+"""Printing the facilitator kit in headless Chromium: A4, the worksheet on one landscape sheet (A4 or A3), nothing
+cut off."""
 
 from __future__ import annotations
 
@@ -10,11 +11,15 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from macros.load import load
+
 from ..conftest import DATA, run_build
 from .conftest import Server
 
 A4 = (595.0, 842.0)  # points, portrait
+A3 = (842.0, 1191.0)  # points, portrait
 MM = 96 / 25.4  # CSS pixels per millimetre
+ORG = load(DATA).org
 
 
 def _open_for_print(page: Any, url: str, width_mm: float) -> None:
@@ -74,6 +79,20 @@ def test_worksheet_is_one_landscape_a4_sheet(page: Any, site_server: Server, add
     assert _sizes(reader) == {(round(A4[1]), round(A4[0]))}
 
 
+def test_worksheet_a3_is_one_landscape_a3_sheet(page: Any, site_server: Server) -> None:
+    _open_for_print(page, site_server.url + "bijeenkomst/werkblad/a3/", 420 - 20)
+    assert page.locator(".hb-sheet--a3 .hb-sheet-col").count() == len(ORG.steps) + 1
+    assert _overflowing(page) == []
+    # The sheet uses the larger paper: it is more than three quarters of the page high, not an A4 in a corner.
+    height_mm = page.locator(".hb-sheet").evaluate("e => e.getBoundingClientRect().height") / MM
+    assert 0.75 * (297 - 20) < height_mm <= 297 - 20
+    reader = _pdf(page)
+    assert len(reader.pages) == 1
+    assert _sizes(reader) == {(round(A3[1]), round(A3[0]))}
+    text = reader.pages[0].extract_text()
+    assert all(step.name in text for step in ORG.steps) and "Werkblad op A3" not in text  # no page title
+
+
 @pytest.mark.parametrize("address", ["bijeenkomst/draaiboek/", "actiepunten/", "bijeenkomst/memo/"])
 def test_pages_print_on_a4_without_cut_off_tables(page: Any, site_server: Server, address: str) -> None:
     _open_for_print(page, site_server.url + address, 210 - 24)
@@ -115,10 +134,13 @@ def seven_steps(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     server.close()
 
 
-def test_seven_steps_still_fit_on_one_sheet(page: Any, seven_steps: Server) -> None:
-    _open_for_print(page, seven_steps.url + "bijeenkomst/werkblad/", 297 - 16)
+@pytest.mark.parametrize(("address", "paper"), [("bijeenkomst/werkblad/", A4), ("bijeenkomst/werkblad/a3/", A3)])
+def test_seven_steps_still_fit_on_one_sheet(
+    page: Any, seven_steps: Server, address: str, paper: tuple[float, float]
+) -> None:
+    _open_for_print(page, seven_steps.url + address, (297 - 16) if paper == A4 else (420 - 20))
     assert page.locator(".hb-sheet-col").count() == 8
     assert _overflowing(page) == []
     reader = _pdf(page)
     assert len(reader.pages) == 1
-    assert _sizes(reader) == {(round(A4[1]), round(A4[0]))}
+    assert _sizes(reader) == {(round(paper[1]), round(paper[0]))}
