@@ -137,8 +137,8 @@ def test_follow_up_sorts_action_points_into_done_open_and_late() -> None:
     planning = next(s for s in view.steps if s.step.id == "planning-voorbereiding")
     assert (planning.needs, planning.incomplete, planning.in_return, len(planning.agreed)) == (3, 1, 2, 2)
     page = str(followup_script.script(ORG, today=TODAY))
-    assert "klaar 1, nog op tijd 5, te laat 2" in page
-    assert "De site bewaart geen datum bij een behoefte of een afspraak." in page
+    assert "1 klaar, 5 lopen nog, 2 te laat" in page
+    assert "De site bewaart niet wanneer een verwachting of een afspraak erbij kwam." in page
 
 
 def test_follow_up_uses_a_planned_follow_up_meeting_and_knows_no_points() -> None:
