@@ -68,7 +68,7 @@ def test_invitation_asks_for_field_staff_and_lists_everyone_without_attendees() 
     assert "Er staat nog niemand van de buitendienst bij de deelnemers." in page
     assert "Er staat nog geen plaats bij de bijeenkomst." in page
     text = _text(office_only)
-    assert "van de buitendienst" not in text and "Waar: dat laat ik nog weten" in text
+    assert "- van de buitendienst:" not in text and "Waar: dat laat ik nog weten" in text
     assert "Doel: samen afspreken wat we van elkaar nodig hebben" in text
     nobody = _with_meeting(ORG, attendees=[])
     view = invitation.view(nobody, nobody.meetings[0], today=TODAY)
