@@ -175,7 +175,7 @@ def test_built_site_serves_invitation_follow_up_and_calendar(default_build: Buil
     href = re.search(r'<a class="hb-calendar" href="([^"]+)" download>De bijeenkomst', invite)
     assert href is not None and (default_build.site / "bijeenkomst" / "uitnodiging" / href[1]).resolve() == ics
     follow = default_build.page("bijeenkomst/vervolg")
-    assert "Dit draaiboek is voor de vervolgbijeenkomst van" in follow and 'href="../draaiboek/"' in follow
+    assert "Dit draaiboek is voor het vervolg op de bijeenkomst van" in follow and 'href="../draaiboek/"' in follow
     assert 'href="../vervolg/"' in default_build.page("bijeenkomst/draaiboek")
     # Both pages are in the menu under "Bijeenkomst".
     assert 'href="../vervolg/"' in invite and 'href="../uitnodiging/"' in follow
