@@ -79,7 +79,9 @@ def test_the_glossary_has_one_word_for_each_thing() -> None:
 
 
 def test_the_check_finds_a_replaced_word_in_an_article_only() -> None:
-    html = "<nav>behoefte</nav><article><h1>Stap</h1><p>Wat Linda <em>belooft</em></p><script>'stand'</script></article>"
+    html = (
+        "<nav>behoefte</nav><article><h1>Stap</h1><p>Wat Linda <em>belooft</em></p><script>'stand'</script></article>"
+    )
     found = replaced_words_in(article_text(html), glossary())
     assert [(old, word) for old, word, _ in found] == [("belooft", "verwachting")]
     assert replaced_words_in("Het staat vast; Nog   op tijd.", glossary())[0][:2] == ("nog op tijd", "loopt nog")
@@ -99,8 +101,8 @@ def test_no_built_page_uses_a_replaced_word(default_build: Build) -> None:
     assert not problems, "\n".join(problems)
 
 
-def test_the_glossary_is_a_page_of_the_method(default_build: Build) -> None:
+def test_the_glossary_is_a_page_linked_from_home_and_the_method(default_build: Build) -> None:
     text = article_text(default_build.page(GLOSSARY_PAGE))
     assert all(word in text for word, _ in glossary())
-    home = default_build.page("")
-    assert 'href="woordenlijst/"' in home or "woordenlijst/" in home
+    assert 'href="woordenlijst/"' in default_build.page("")
+    assert 'href="../woordenlijst/"' in default_build.page("interne-klant")

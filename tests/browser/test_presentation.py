@@ -459,7 +459,10 @@ def test_capture_with_the_keyboard_alone(room: tuple[Any, Guard], site_server: S
     page.keyboard.press("ArrowRight")  # to the next step; focus is on its heading
     assert page.evaluate(FOCUSED_ID) == "stap-facturatie-nazorg-kop"
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == "Wat de interne klant verwacht, of wat de stap terug mag verwachten"
+    assert (
+        page.evaluate("document.activeElement.textContent")
+        == "Wat de interne klant verwacht, of wat de stap terug mag verwachten"
+    )
     page.keyboard.press("Enter")  # opens the form
     page.keyboard.press("Tab")  # the choice: needs (checked)
     page.keyboard.press("ArrowDown")  # ... or what the customer promises in return
