@@ -28,8 +28,11 @@ BLOCKS: tuple[Block, ...] = (
     Block("welcome", "b", 3),
     Block("internal_customer", "c", 7),
     Block("model", "d", 5),
-    Block("mapping", "e", 10, per_step=True),
-    Block("connections", "f", 10),
+    # f (asking on, making connections) is how the round e is run, not a block after it (method step 3f):
+    # its ten minutes are part of e, two per step for the five default steps. A meeting can still give f
+    # time of its own in durations.connections.
+    Block("mapping", "e", 12, per_step=True),
+    Block("connections", "f", 0),
     Block("actions", "g", 15),
     Block("round", "h", 5),
     Block("follow_up", "i", 5),

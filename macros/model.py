@@ -306,11 +306,13 @@ class ActionsFile(_Strict):
 
 def _minutes(letter: str, what: str, key: str, *, per_step: bool = False) -> Any:
     unit = "minuten per processtap" if per_step else "minuten"
+    default = DEFAULT_MINUTES[key]
     return Field(
         None,
-        ge=1,
+        ge=min(1, default),  # a block without time of its own by default (f) may be set to 0 as well
         le=240,
-        description=f"Onderdeel {letter}, {what}: aantal {unit}. Zonder waarde: {DEFAULT_MINUTES[key]}.",
+        description=f"Onderdeel {letter}, {what}: aantal {unit}. Zonder waarde: {default}"
+        + (", want het hoort bij de ronde langs de stappen." if default == 0 else "."),
     )
 
 
@@ -322,7 +324,7 @@ class Durations(_Strict):
     internal_customer: StrictInt | None = _minutes("c", "uitleg interne klant", "internal_customer")
     model: StrictInt | None = _minutes("d", "uitleg van het werkblad", "model")
     mapping: StrictInt | None = _minutes("e", "ronde langs de stappen", "mapping", per_step=True)
-    connections: StrictInt | None = _minutes("f", "doorvragen en verbanden leggen", "connections")
+    connections: StrictInt | None = _minutes("f", "doorvragen tijdens de ronde", "connections")
     actions: StrictInt | None = _minutes("g", "actiepunten vastleggen", "actions")
     round: StrictInt | None = _minutes("h", "korte slotronde", "round")
     follow_up: StrictInt | None = _minutes("i", "vervolg plannen", "follow_up")

@@ -81,6 +81,10 @@ def place(lengths: Sequence[int], meeting: Meeting | None) -> tuple[int, int] | 
     # earlier one on a tie).
     ends = list(accumulate(lengths))[:-1]
     index = min(range(len(ends)), key=lambda i: (abs(ends[i] - half), i))
+    # A block of no time of its own (3f, asking on during the round) stays with the block before it:
+    # the break comes after it, not between the two.
+    while index + 1 < len(ends) and lengths[index + 1] == 0:
+        index += 1
     return index, minutes
 
 

@@ -74,7 +74,7 @@ def test_invitation_asks_for_field_staff_and_lists_everyone_without_attendees() 
     assert "Er staat nog niemand van de buitendienst bij de deelnemers." in page
     assert "Er staat nog geen plaats bij de bijeenkomst." in page
     text = _text(office_only)
-    assert "van de buitendienst" not in text and "Waar: dat laat ik nog weten" in text
+    assert "- van de buitendienst:" not in text and "Waar: dat laat ik nog weten" in text
     assert "Doel: samen afspreken wat we van elkaar nodig hebben" in text
     nobody = _with_meeting(ORG, attendees=[])
     view = invitation.view(nobody, nobody.meetings[0], today=TODAY)
@@ -143,8 +143,8 @@ def test_follow_up_sorts_action_points_into_done_open_and_late() -> None:
     planning = next(s for s in view.steps if s.step.id == "planning-voorbereiding")
     assert (planning.needs, planning.incomplete, planning.in_return, len(planning.agreed)) == (3, 1, 2, 2)
     page = str(followup_script.script(ORG, today=TODAY))
-    assert "klaar 1, nog op tijd 5, te laat 2" in page
-    assert "De site bewaart geen datum bij een behoefte of een afspraak." in page
+    assert "1 klaar, 5 lopen nog, 2 te laat" in page
+    assert "De site bewaart niet wanneer een verwachting of een afspraak erbij kwam." in page
 
 
 def test_follow_up_uses_a_planned_follow_up_meeting_and_knows_no_points() -> None:
@@ -181,7 +181,7 @@ def test_built_site_serves_invitation_follow_up_and_calendar(default_build: Buil
     href = re.search(r'<a class="hb-calendar" href="([^"]+)" download>De bijeenkomst', invite)
     assert href is not None and (default_build.site / "bijeenkomst" / "uitnodiging" / href[1]).resolve() == ics
     follow = default_build.page("bijeenkomst/vervolg")
-    assert "Dit draaiboek is voor de vervolgbijeenkomst van" in follow and 'href="../draaiboek/"' in follow
+    assert "Dit draaiboek is voor het vervolg op de bijeenkomst van" in follow and 'href="../draaiboek/"' in follow
     assert 'href="../vervolg/"' in default_build.page("bijeenkomst/draaiboek")
     # Both pages are in the menu under "Bijeenkomst".
     assert 'href="../vervolg/"' in invite and 'href="../uitnodiging/"' in follow

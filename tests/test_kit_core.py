@@ -76,7 +76,7 @@ def test_dutch_durations_and_months() -> None:
 
 
 def test_unknown_block_name_is_an_error_with_a_hint(data_copy: Path) -> None:
-    line = _edit(data_copy, "      mapping: 12", "      maping: 12")
+    line = _edit(data_copy, "      mapping: 14", "      maping: 14")
     errors = _errors(data_copy)
     assert any(
         f"meetings.yml:{line}:7: error: onbekende sleutel 'maping'. Bedoel je 'mapping'?" in e for e in errors

@@ -221,7 +221,7 @@ def test_checklist_lists_steps_without_a_customer_as_to_do() -> None:
 def test_checklist_wants_field_staff_at_the_meeting() -> None:
     office = tuple(p.id for p in ORG.people if p.workplace == "kantoor")
     page = prepare.checklist(_with_meeting(ORG, attendees=list(office)), today=TODAY)
-    assert "Er is nog niemand van buiten uitgenodigd." in page
+    assert "Er is nog niemand van de buitendienst uitgenodigd." in page
 
 
 def test_action_register_marks_overdue_and_groups() -> None:

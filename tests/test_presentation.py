@@ -44,15 +44,17 @@ def test_a_meeting_of_2_h_10_gets_a_break_after_the_round(org: Organisation) -> 
     assert plain.minutes == 130 and settings(meeting) == (BREAK_AFTER, BREAK_MINUTES) == (120, 15)
     plan = schedule(org, meeting)
     assert plan.pause is not None
-    # The ends of the blocks lie at 5, 8, 15, 20, 80, 90 ... minutes; 80 (after the round) is nearest to 65.
+    # The ends of the blocks lie at 5, 8, 15, 20, 90, 90 ... minutes (f has no time of its own):
+    # 90 (after the round) is nearest to 65, and f, which belongs to the round, stays before the break.
     assert (plan.pause.after, plan.pause.start, plan.pause.end) == (
-        "mapping",
-        _at("2026-10-14T09:50"),
-        _at("2026-10-14T10:05"),
+        "connections",
+        _at("2026-10-14T10:00"),
+        _at("2026-10-14T10:15"),
     )
     starts = {s.block.id: s.start for s in plan.plan.slots}
     assert starts["mapping"] == _at("2026-10-14T08:50")  # before the break: unchanged
-    assert starts["connections"] == _at("2026-10-14T10:05")  # after it: 15 minutes later
+    assert starts["connections"] == _at("2026-10-14T10:00")  # f, no time of its own, before the break
+    assert starts["actions"] == _at("2026-10-14T10:15")  # after it: 15 minutes later
     assert plan.end == _at("2026-10-14T10:55") and plan.minutes == 145 and plan.plan.minutes == 130
     # The rounds come before the break and keep their times.
     assert [r.start for r in plan.plan.rounds] == [r.start for r in plain.rounds]
@@ -107,11 +109,13 @@ def test_view_has_one_screen_per_block_and_per_step_in_meeting_order(org: Organi
     assert keys == [
         *[f"blok-{x}" for x in "abcde"],
         *steps,
+        "blok-f",  # asking on during the round: no time of its own, so it stays before the break
         "pauze",
-        *[f"blok-{x}" for x in "fghijk"],
+        *[f"blok-{x}" for x in "ghijk"],
     ]
     assert [s.at for s in facts.order][:6] == ["08:30", "08:35", "08:38", "08:45", "08:50", "08:50"]
-    assert facts.order[keys.index("blok-f")].at == "10:05"  # after the break
+    assert facts.order[keys.index("blok-f")].at == "10:00"  # with the round, before the break
+    assert facts.order[keys.index("blok-g")].at == "10:15"  # after the break
     assert facts.time == "08:30 tot 10:55" and facts.duration == "2 uur en 25 minuten"
     mapping = facts.screens[4]
     assert mapping.key == "blok-e" and mapping.custom and [r.key for r in mapping.rounds] == steps
@@ -123,7 +127,7 @@ def test_view_round_shows_the_steps_people_customers_and_what_is_recorded(org: O
     facts = view(org)
     rounds = {s.key: s for s in facts.order if s.kind == "round"}
     planning = rounds["stap-planning-voorbereiding"]
-    assert (planning.number, planning.of, planning.at, planning.minutes) == (3, 5, "09:14", 12)
+    assert (planning.number, planning.of, planning.at, planning.minutes) == (3, 5, "09:18", 14)
     assert [w.name for w in planning.workers] == ["Marco Jansen", "Sanne Visser"]
     assert [c.id for c in planning.customers] == ["erik-smit", "tom-hendriks"]
     erik = planning.customers[0]
@@ -156,7 +160,7 @@ def test_view_pick_lists_and_the_data_for_the_script(org: Organisation) -> None:
     assert by_key["pauze"] == {
         "key": "pauze",
         "label": "Pauze",
-        "start": "2026-10-14T09:50",
+        "start": "2026-10-14T10:00",
         "minutes": 15,
         "rounds": [],
     }

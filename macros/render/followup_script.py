@@ -136,7 +136,7 @@ def _todo(late: list[ActionRow], steps: list[StepState]) -> list[str]:
         if not state.agreed:
             todo.append(f"Voor stap {name} staat nog geen afspraak: wat spreken jullie af?")
         if state.incomplete:
-            count = "behoefte mist" if state.incomplete == 1 else "behoeften missen"
+            count = "verwachting mist" if state.incomplete == 1 else "verwachtingen missen"
             todo.append(f"Bij stap {name}: {state.incomplete} {count} nog wanneer, vorm of waarom. Vul dat samen aan.")
     return todo
 

@@ -82,7 +82,7 @@ def plain_text(view: InvitationView, org: Organisation) -> list[str]:
         lines.append(f"- van de buitendienst: {_names(view.outside)}")
     lines += [
         "",
-        "We vragen collega's van kantoor en van buiten. Wie het werk doet, weet vaak het best wat er nodig is.",
+        "We vragen collega's van kantoor en van de buitendienst. Wie het werk doet, weet vaak het best wat er nodig is.",
         "",
         "Je hoeft niets voor te bereiden. Denk wel na over één vraag: wat heb jij van je collega's nodig om je "
         "werk goed te doen?",
@@ -104,7 +104,7 @@ def _notes(meeting: Meeting, office: list[Person], outside: list[Person], everyo
         )
     if not outside:
         notes.append(
-            "Er staat nog niemand van de buitendienst bij de deelnemers. Nodig ook mensen van buiten uit, zoals "
+            "Er staat nog niemand van de buitendienst bij de deelnemers. Nodig ook mensen van de buitendienst uit, zoals "
             "een projectleider of een monteur. Zij weten wat er op de bouw nodig is."
         )
     if not office:
