@@ -103,8 +103,8 @@ REGISTRY: tuple[PageType, ...] = (
              source="interne-klant.md"),
     PageType("4a", "4a/", ("actions.yml", "organisation.yml", "steps/"), ("De methode",), "De 4 A's", "4a.md"),
     PageType("handboek", "handboek/", ("steps/",), ("De methode",), "Servicehandboek", "handboek.md"),
-    PageType("woordenlijst", "woordenlijst/", section=None, title="Woordenlijst", source="woordenlijst.md",
-             nav_parent="interne-klant"),
+    PageType("woordenlijst", "woordenlijst/", section=("De methode",), title="Woordenlijst",
+             source="woordenlijst.md"),
     PageType("keten", "keten/", ("organisation.yml", "steps/"), ("Ons werk",), "De keten", "keten.md"),
     # A section of its own: mensen/index.md would otherwise become the index of "Ons werk".
     PageType("mensen", "mensen/", ("people.yml", "steps/"), ("Ons werk", "Mensen"), source="mensen/index.md"),
