@@ -104,8 +104,9 @@ REGISTRY: tuple[PageType, ...] = (
     PageType("4a", "4a/", ("actions.yml", "organisation.yml", "steps/"), ("De methode",), "De 4 A's", "4a.md"),
     PageType("handboek", "handboek/", ("steps/",), ("De methode",), "Servicehandboek", "handboek.md"),
     PageType("keten", "keten/", ("organisation.yml", "steps/"), ("Ons werk",), "De keten", "keten.md"),
-    # A section of its own: mensen/index.md would otherwise become the index of "Ons werk".
-    PageType("mensen", "mensen/", ("people.yml", "steps/"), ("Ons werk", "Mensen"), source="mensen/index.md"),
+    # mensen.md, not mensen/index.md: an index.md would become the index of "Ons werk". A plain page in
+    # "Ons werk" keeps the phone menu full on /mensen/ and on the person pages that mark it as their place.
+    PageType("mensen", "mensen/", ("people.yml", "steps/"), ("Ons werk",), "Mensen", "mensen.md"),
     PageType("taakverdeling", "taakverdeling/", ("people.yml", "steps/"), ("Ons werk",), "Taakverdeling",
              "taakverdeling.md"),
     PageType("actiepunten", "actiepunten/", ("actions.yml", "meetings.yml"), ("Ons werk",), "Actiepunten",
@@ -128,6 +129,8 @@ REGISTRY: tuple[PageType, ...] = (
              "bijeenkomst/werkblad/index.md"),
     PageType("werkblad-leeg", "bijeenkomst/werkblad/leeg/", section=("Bijeenkomst",), title="Leeg werkblad",
              source="bijeenkomst/werkblad/leeg.md"),
+    PageType("formulier", "actiepunten/formulier/", ("meetings.yml", "steps/"), ("Bijeenkomst",),
+             "Formulier actiepunten", "actiepunten/formulier.md"),
     PageType("memo", "bijeenkomst/memo/", ("meetings.yml", "actions.yml"), ("Bijeenkomst",), "Memo",
              "bijeenkomst/memo.md"),
     PageType("vervolg", "bijeenkomst/vervolg/", ("meetings.yml", "actions.yml", "steps/"), ("Bijeenkomst",),

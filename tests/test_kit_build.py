@@ -21,13 +21,14 @@ PAGES = [
     "bijeenkomst/werkblad/leeg/",
     "bijeenkomst/memo/",
     "actiepunten/",
+    "actiepunten/formulier/",
 ]
 MEETING_PAGES = [
     "bijeenkomst/",
     "bijeenkomst/voorbereiding/",
     "bijeenkomst/draaiboek/",
     "bijeenkomst/memo/",
-    "actiepunten/",
+    "actiepunten/formulier/",
 ]
 
 
@@ -70,8 +71,9 @@ def test_meeting_pages_link_to_the_calendar(default_build: Build, address: str) 
 
 def test_worksheet_links_and_form_anchor_resolve(default_build: Build) -> None:
     page = default_build.page("bijeenkomst/draaiboek/")
-    assert 'href="../../actiepunten/#formulier"' in page
-    assert 'id="formulier"' in default_build.page("actiepunten/")
+    assert 'href="../../actiepunten/formulier/"' in page
+    assert 'class="hb-form"' in default_build.page("actiepunten/formulier/")  # its own page, one A4
+    assert 'id="formulier"' in default_build.page("actiepunten/")  # old links still land on the way there
     assert 'href="../werkblad/"' in page
 
 
@@ -84,7 +86,7 @@ def test_memo_copy_script_is_inline_and_optional(default_build: Build) -> None:
 
 
 @pytest.mark.parametrize(
-    "address", ["bijeenkomst/", "bijeenkomst/voorbereiding/", "bijeenkomst/draaiboek/", "actiepunten/"]
+    "address", ["bijeenkomst/", "bijeenkomst/voorbereiding/", "bijeenkomst/draaiboek/", "actiepunten/formulier/"]
 )
 def test_pages_get_today_and_say_the_meeting_was_held(default_build: Build, address: str) -> None:
     # The build runs with HANDBOOK_TODAY 2026-11-23, after the demo meeting of 14 October 2026.

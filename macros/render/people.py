@@ -83,7 +83,7 @@ def person_view(facts: Facts, person_id: str) -> PersonView:
         step_count=len(steps),
         open_count=len(mine),
         late_count=sum(x.is_overdue(facts.today) for x in mine),
-        customers=_unique(org, customers),
+        customers=_unique(org, [pid for pid in customers if pid != person.id]),  # each has a block below
         suppliers=_unique(org, [pid for pid in suppliers if pid != person.id]),
         steps=[MyStep(s, next((p.role for p in s.data.performers if p.person == person.id), None)) for s in steps],
         takers=[
