@@ -105,10 +105,14 @@ class StepLine(NamedTuple):
     takers: list[Person]
 
 
-def steps_index(org: Organisation, *, here: str = "stappen/") -> str:
-    """An ordered list of the steps with who works there and their customer (template ``steps_index.html``)."""
-    lines = [
+def step_lines(org: Organisation) -> list[StepLine]:
+    """Each step with who works there and its internal customers."""
+    return [
         StepLine(s, [org.person(p.person) for p in s.data.performers], [org.person(c.person) for c in s.data.customers])
         for s in org.steps
     ]
-    return str(templates.render("steps_index.html", here=here, lines=lines, external=org.external_customer))
+
+
+def steps_index(org: Organisation, *, here: str = "stappen/") -> str:
+    """An ordered list of the steps, each a link with what happens there (template ``steps_index.html``)."""
+    return str(templates.render("steps_index.html", here=here, lines=step_lines(org), external=org.external_customer))
