@@ -83,3 +83,26 @@ def test_names_are_tap_targets_of_at_least_24_px(phone: Any, site_server: Server
     for link in links.all():
         box = link.bounding_box()
         assert box["width"] >= 24 and box["height"] >= 24, f"{link.inner_text()} is {box['width']}×{box['height']} px"
+
+
+def test_a_phone_shows_each_action_point_once(phone: Any, site_server: Server) -> None:
+    # The register, the list per person and the list per step showed every point three times (6,900 px).
+    phone.goto(site_server.url + "actiepunten/")
+    rows = phone.locator(".hb-actions tbody tr")
+    texts = [" ".join(r.inner_text().split()) for r in rows.all() if r.is_visible()]
+    for action in ORG.actions:
+        what = " ".join(action.what.split())
+        shown = sum(what in t for t in texts)
+        assert shown == (1 if action.is_open else 0), f"{action.id} is shown {shown} times"  # done: folded away
+    views = phone.locator("details.hb-view")
+    assert views.count() == 2 and not any(v.get_attribute("open") is not None for v in views.all())
+    views.first.locator("summary").click()
+    assert views.first.locator(".hb-actions").first.is_visible(), "a folded view opens with a tap"
+
+
+def test_the_external_customer_is_not_numbered_as_a_step(phone: Any, site_server: Server) -> None:
+    for address in ("keten/", "stappen/"):
+        phone.goto(site_server.url + address)
+        items = phone.locator("ol.hb-steps > li")
+        assert items.count() == len(ORG.steps), f"/{address}: {items.count()} numbered items"
+        assert ORG.external_customer.name.lower() in phone.locator(".hb-steps-end").inner_text().lower()
