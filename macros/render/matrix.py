@@ -84,4 +84,3 @@ def task_flags(org: Organisation, *, here: str = HERE) -> str:
     Only real problems are listed; when there are none, one sentence says that everything is in order.
     """
     return str(macro("taakverdeling.html", "flags")(division(org, here)))
-
