@@ -129,8 +129,9 @@ REGISTRY: tuple[PageType, ...] = (
              "bijeenkomst/werkblad/index.md"),
     PageType("werkblad-leeg", "bijeenkomst/werkblad/leeg/", section=("Bijeenkomst",), title="Leeg werkblad",
              source="bijeenkomst/werkblad/leeg.md"),
-    PageType("formulier", "actiepunten/formulier/", ("meetings.yml", "steps/"), ("Bijeenkomst",),
-             "Formulier actiepunten", "actiepunten/formulier.md"),
+    # Not in the nav (it would make the menu longer than a screen): /actiepunten/ and the kit link to it.
+    PageType("formulier", "actiepunten/formulier/", ("meetings.yml", "steps/"), None, source="actiepunten/formulier.md",
+             nav_parent="actiepunten"),
     PageType("memo", "bijeenkomst/memo/", ("meetings.yml", "actions.yml"), ("Bijeenkomst",), "Memo",
              "bijeenkomst/memo.md"),
     PageType("vervolg", "bijeenkomst/vervolg/", ("meetings.yml", "actions.yml", "steps/"), ("Bijeenkomst",),

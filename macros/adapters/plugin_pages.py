@@ -35,7 +35,9 @@ class PageIndex:
         self.registry = registry
         self.generated: dict[str, tuple[pages.PageType, pages.Item]] = {}
         self.sources: dict[str, pages.PageType] = {p.source: p for p in registry if p.source}
-        self.parents: dict[str, str] = {}  # src_uri of a page not in the nav -> src_uri of its nav place
+        self.parents: dict[str, str] = {  # src_uri of a page not in the nav -> src_uri of its nav place
+            p.source: pages.by_name(p.nav_parent, registry).src_uri() for p in registry if p.source and p.nav_parent
+        }
         self._marked: list[Any] = []
 
     def plan(self, org: Organisation) -> list[Any]:
@@ -47,8 +49,11 @@ class PageIndex:
         self.generated.clear()
         for page in self.registry:
             if page.source:
-                if files.get_file_from_path(page.source) is None:
+                written = files.get_file_from_path(page.source)
+                if written is None:
                     log.warning("pagina %r uit macros/pages.py staat niet in docs/.", page.source)
+                elif page.section is None:
+                    written.inclusion = InclusionLevel.NOT_IN_NAV  # on purpose: no note about a page outside the nav
                 continue
             if page.view is None:
                 continue
