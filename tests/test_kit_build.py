@@ -21,7 +21,6 @@ PAGES = [
     "bijeenkomst/werkblad/leeg/",
     "bijeenkomst/memo/",
     "actiepunten/",
-    "actiepunten/formulier/",
 ]
 MEETING_PAGES = [
     "bijeenkomst/",
@@ -39,6 +38,14 @@ def test_kit_page_is_built_and_in_the_nav(default_build: Build, address: str) ->
     assert re.search(r"<h1[^>]*>", page)
     nav = page[page.index('class="md-nav md-nav--primary"') :]
     assert "md-nav__link--active" in nav, f"{address} is not in the navigation"
+
+
+def test_the_action_form_is_outside_the_nav_and_marks_actiepunten(default_build: Build) -> None:
+    page = default_build.page("actiepunten/formulier/")
+    assert "Macro Rendering Error" not in page and 'class="hb-form"' in page
+    nav = page[page.index('class="md-nav md-nav--primary"') :]
+    assert re.search(r'md-nav__item--active">\s*<a href="\.\./" class="md-nav__link', nav), "Actiepunten is the place"
+    assert "Formulier actiepunten" not in nav
 
 
 def test_calendar_file_is_served_and_equals_the_core_output(default_build: Build) -> None:
