@@ -54,7 +54,6 @@ class PersonView(NamedTuple):
     unclear: int  # needs of my customers without when or form
     first_taker: Person | None
     feedback: FeedbackLink | None
-    source_dir: str
 
 
 def _unique(org: Organisation, ids: list[str]) -> list[Person]:
@@ -110,7 +109,6 @@ def person_view(facts: Facts, person_id: str) -> PersonView:
         ),
         first_taker=org.person(customers[0]) if customers else None,
         feedback=feedback_view(org, f"Feedback over een overdracht met {person.name}"),
-        source_dir=facts.source_dir,
     )
 
 

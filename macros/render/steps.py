@@ -51,7 +51,6 @@ class StepView(NamedTuple):
     takers: list[Taker]
     actions: templates.Markup  # the action table, HTML made from escaped parts (render/parts.py)
     feedback: FeedbackLink | None
-    source: str  # the data file, as a path in the repository
 
 
 def step_view(facts: Facts, step_id: str) -> StepView:
@@ -89,7 +88,6 @@ def step_view(facts: Facts, step_id: str) -> StepView:
         takers=[Taker(org.person(c.person), c) for c in step.data.customers],
         actions=templates.safe(table),
         feedback=feedback_view(org, f"Feedback over de overdracht in stap {step.number}: {step.name}"),
-        source=f"{facts.source_dir}/{step.path}",
     )
 
 
