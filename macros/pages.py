@@ -106,8 +106,9 @@ REGISTRY: tuple[PageType, ...] = (
     PageType("woordenlijst", "woordenlijst/", section=("De methode",), title="Woordenlijst",
              source="woordenlijst.md"),
     PageType("keten", "keten/", ("organisation.yml", "steps/"), ("Ons werk",), "De keten", "keten.md"),
-    # A section of its own: mensen/index.md would otherwise become the index of "Ons werk".
-    PageType("mensen", "mensen/", ("people.yml", "steps/"), ("Ons werk", "Mensen"), source="mensen/index.md"),
+    # mensen.md, not mensen/index.md: an index.md would become the index of "Ons werk". A plain page in
+    # "Ons werk" keeps the phone menu full on /mensen/ and on the person pages that mark it as their place.
+    PageType("mensen", "mensen/", ("people.yml", "steps/"), ("Ons werk",), "Mensen", "mensen.md"),
     PageType("taakverdeling", "taakverdeling/", ("people.yml", "steps/"), ("Ons werk",), "Taakverdeling",
              "taakverdeling.md"),
     PageType("actiepunten", "actiepunten/", ("actions.yml", "meetings.yml"), ("Ons werk",), "Actiepunten",
@@ -132,6 +133,9 @@ REGISTRY: tuple[PageType, ...] = (
              source="bijeenkomst/werkblad/leeg.md"),
     PageType("werkblad-a3", "bijeenkomst/werkblad/a3/", ("organisation.yml", "steps/"), None,
              view="macros.render.worksheet:a3_view", template="worksheet_a3.html", nav_parent="werkblad"),
+    # Not in the nav (it would make the menu longer than a screen): /actiepunten/ and the kit link to it.
+    PageType("formulier", "actiepunten/formulier/", ("meetings.yml", "steps/"), None, source="actiepunten/formulier.md",
+             nav_parent="actiepunten"),
     PageType("memo", "bijeenkomst/memo/", ("meetings.yml", "actions.yml"), ("Bijeenkomst",), "Memo",
              "bijeenkomst/memo.md"),
     PageType("vervolg", "bijeenkomst/vervolg/", ("meetings.yml", "actions.yml", "steps/"), ("Bijeenkomst",),

@@ -52,7 +52,7 @@ def _gappy(org: Organisation) -> Organisation:
 
 def _pages(org: Organisation) -> dict[str, str]:
     return {
-        "taakverdeling.md": "\n\n".join([matrix.task_flags(org), matrix.task_matrix(org), matrix.steps_list(org)]),
+        "taakverdeling.md": "\n\n".join([matrix.task_flags(org), matrix.task_matrix(org)]),
         "four-a.md": "\n\n".join(
             [
                 four_a.promises(org, today=TODAY),
@@ -149,7 +149,6 @@ def test_flags_for_step_with_nobody_and_person_in_no_step(org: Organisation) -> 
     assert all(f'href="../mensen/{p.id}/"' in flags for p in idle)
     table = matrix.task_matrix(gappy)
     assert '<span class="hb-flag">niemand</span>' in table and '<span class="hb-flag">in geen stap</span>' in table
-    assert "hier werkt nog niemand" in matrix.steps_list(gappy)
 
 
 # --- the 4 A's ------------------------------------------------------------------------------------------------

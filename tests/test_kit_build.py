@@ -27,7 +27,7 @@ MEETING_PAGES = [
     "bijeenkomst/voorbereiding/",
     "bijeenkomst/draaiboek/",
     "bijeenkomst/memo/",
-    "actiepunten/",
+    "actiepunten/formulier/",
 ]
 
 
@@ -38,6 +38,14 @@ def test_kit_page_is_built_and_in_the_nav(default_build: Build, address: str) ->
     assert re.search(r"<h1[^>]*>", page)
     nav = page[page.index('class="md-nav md-nav--primary"') :]
     assert "md-nav__link--active" in nav, f"{address} is not in the navigation"
+
+
+def test_the_action_form_is_outside_the_nav_and_marks_actiepunten(default_build: Build) -> None:
+    page = default_build.page("actiepunten/formulier/")
+    assert "Macro Rendering Error" not in page and 'class="hb-form"' in page
+    nav = page[page.index('class="md-nav md-nav--primary"') :]
+    assert re.search(r'md-nav__item--active">\s*<a href="\.\./" class="md-nav__link', nav), "Actiepunten is the place"
+    assert "Formulier actiepunten" not in nav
 
 
 def test_calendar_file_is_served_and_equals_the_core_output(default_build: Build) -> None:
@@ -70,8 +78,9 @@ def test_meeting_pages_link_to_the_calendar(default_build: Build, address: str) 
 
 def test_worksheet_links_and_form_anchor_resolve(default_build: Build) -> None:
     page = default_build.page("bijeenkomst/draaiboek/")
-    assert 'href="../../actiepunten/#formulier"' in page
-    assert 'id="formulier"' in default_build.page("actiepunten/")
+    assert 'href="../../actiepunten/formulier/"' in page
+    assert 'class="hb-form"' in default_build.page("actiepunten/formulier/")  # its own page, one A4
+    assert 'id="formulier"' in default_build.page("actiepunten/")  # old links still land on the way there
     assert 'href="../werkblad/"' in page
 
 
@@ -84,7 +93,7 @@ def test_memo_copy_script_is_inline_and_optional(default_build: Build) -> None:
 
 
 @pytest.mark.parametrize(
-    "address", ["bijeenkomst/", "bijeenkomst/voorbereiding/", "bijeenkomst/draaiboek/", "actiepunten/"]
+    "address", ["bijeenkomst/", "bijeenkomst/voorbereiding/", "bijeenkomst/draaiboek/", "actiepunten/formulier/"]
 )
 def test_pages_get_today_and_say_the_meeting_was_held(default_build: Build, address: str) -> None:
     # The build runs with HANDBOOK_TODAY 2026-11-23, after the demo meeting of 14 October 2026.

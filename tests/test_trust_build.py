@@ -50,6 +50,30 @@ def test_hand_written_pages_name_the_data_files_behind_them(default_build: Build
     assert "De gegevens op deze pagina komen uit" not in default_build.page("interne-klant/")
 
 
+def test_employees_see_whom_to_tell_and_the_files_are_folded_away_for_the_maintainer(default_build: Build) -> None:
+    base = "https://github.com/meijer-zonen/handboek/edit/main/"
+    for address, names in [
+        ("actiepunten/", ["data/actions.yml", "docs/actiepunten.md"]),
+        ("stappen/uitvoering/", ["data/steps/04-uitvoering.yml"]),
+        ("mensen/erik-smit/", ["data/people.yml", "data/steps/"]),
+    ]:
+        page = default_build.page(address)
+        note = page[page.index('<div class="hb-source hb-screen-only">') :]
+        note = note[: note.index("</div>")]
+        employees, maintainer = note.split('<details class="hb-maintainer">')
+        assert "data/" not in employees and "Pas daar" not in employees
+        if address.startswith(("stappen/", "mensen/")):  # these pages end with their own feedback link
+            assert "Klopt er iets niet?" in page and "Meld het bij de beheerder" not in employees
+        else:
+            assert "Meld het bij de beheerder" in employees
+        assert maintainer.startswith("<summary>Voor de beheerder</summary>")
+        assert all(f"<code>{name}</code>" in maintainer for name in names), address
+        assert "Pas daar de gegevens aan" not in page.replace(maintainer, "")
+    assert f'<a href="{base}docs/actiepunten.md"><code>docs/actiepunten.md</code></a>' in default_build.page(
+        "actiepunten/"
+    )
+
+
 def test_an_unknown_data_file_in_the_registry_fails_the_strict_build(tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(

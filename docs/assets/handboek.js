@@ -88,3 +88,10 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 });
+
+// /actiepunten/ shows every point once: the other views ("per persoon", "per stap") are folded away.
+// On a wide screen they open, because there they fit beside each other in tables.
+document.addEventListener("DOMContentLoaded", () => {
+  if (!window.matchMedia("(min-width: 60em)").matches) return;
+  for (const view of document.querySelectorAll("details.hb-view")) view.open = true;
+});

@@ -20,9 +20,6 @@ def employee_macros(ctx: Context) -> list[Callable[..., str]]:
     def task_flags() -> str:
         return matrix.task_flags(ctx.org, here=ctx.here)
 
-    def task_steps() -> str:
-        return matrix.steps_list(ctx.org, here=ctx.here)
-
     def four_a_part(part: str) -> str:
         """One A made concrete: 'afspraken', 'aandacht', 'attitude' or 'aanname'."""
         if part == "afspraken":
@@ -41,4 +38,4 @@ def employee_macros(ctx: Context) -> list[Callable[..., str]]:
     def service_charter() -> str:
         return charter.charter(ctx.org, here=ctx.here)
 
-    return [task_matrix, task_flags, task_steps, four_a_part, handbook_do, service_charter]
+    return [task_matrix, task_flags, four_a_part, handbook_do, service_charter]

@@ -129,12 +129,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return nav
 
     def _note_sources(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Note the data files behind a hand-written page; overrides/main.html lists them under it."""
-        names = self.index.data_of_source(page.file.src_uri)
+        """Note the data files behind a page; overrides/main.html lists them for the maintainer under it."""
+        src = page.file.src_uri
+        names = self.index.data_of(src)
         if names is None and page.meta:
             names = page.meta.get("data")  # a page outside the registry may name them in its front matter
         if names:
             page.meta["hb_sources"] = self._data_sources(page, names)
+            if not self.index.is_generated(src):
+                page.meta["hb_markdown"] = self._docs_file(src, config)
+            elif self.loaded.org.info.feedback is not None:
+                # Step and person pages end with their own 'Klopt er iets niet?' link: main.html asks it once.
+                page.meta["hb_feedback_link"] = True
         return markdown
 
     @event_priority(-50)  # after mkdocs-macros has put the generated HTML into the page
@@ -153,7 +159,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             page.edit_url = None
             return context
         src = page.file.src_uri
-        data = self.index.data_of_generated(src)
+        data = self.index.edit_target(src)
         if data is not None:
             path = f"{self.source_dir}/{data}"
         elif page.file.generated_by:
@@ -162,7 +168,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             page.edit_url = None
             return context
         else:
-            path = f"{site.source_prefix(Path(config.docs_dir), self.project)}/{src}"
+            path = self._docs_file(src, config)["path"] or src
         # Material prints edit_url into href="..." without escaping; a quote in the URL would end the attribute.
         page.edit_url = html.escape(template.replace("{path}", path), quote=True)
         return context
@@ -176,6 +182,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         site.end_build()
+
+    def _docs_file(self, src: str, config: MkDocsConfig) -> dict[str, str | None]:
+        """A hand-written page's Markdown as a path in the repository, with its edit link."""
+        path = f"{site.source_prefix(Path(config.docs_dir), self.project)}/{src}"
+        template = self.loaded.org.info.edit_url
+        return {"path": path, "url": template.replace("{path}", path) if template else None}
 
     def _data_sources(self, page: Page, names: Any) -> list[dict[str, str | None]]:
         """The data files that a hand-written page shows, with an edit link each."""

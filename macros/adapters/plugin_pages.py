@@ -35,7 +35,9 @@ class PageIndex:
         self.registry = registry
         self.generated: dict[str, tuple[pages.PageType, pages.Item]] = {}
         self.sources: dict[str, pages.PageType] = {p.source: p for p in registry if p.source}
-        self.parents: dict[str, str] = {}  # src_uri of a page not in the nav -> src_uri of its nav place
+        self.parents: dict[str, str] = {  # src_uri of a page not in the nav -> src_uri of its nav place
+            p.source: pages.by_name(p.nav_parent, registry).src_uri() for p in registry if p.source and p.nav_parent
+        }
         self._marked: list[Any] = []
 
     def plan(self, org: Organisation) -> list[Any]:
@@ -47,8 +49,11 @@ class PageIndex:
         self.generated.clear()
         for page in self.registry:
             if page.source:
-                if files.get_file_from_path(page.source) is None:
+                written = files.get_file_from_path(page.source)
+                if written is None:
                     log.warning("pagina %r uit macros/pages.py staat niet in docs/.", page.source)
+                elif page.section is None:
+                    written.inclusion = InclusionLevel.NOT_IN_NAV  # on purpose: no note about a page outside the nav
                 continue
             if page.view is None:
                 continue
@@ -65,18 +70,32 @@ class PageIndex:
                     self.parents[src] = parent
         return files
 
-    def data_of_generated(self, src: str) -> str | None:
-        """The data file that the edit button of a generated page opens (the first that is not a folder)."""
+    def data_of(self, src: str) -> tuple[str, ...] | None:
+        """The data files behind a page of the registry (hand-written or generated); None for any other page."""
         found = self.generated.get(src)
-        if found is None:
-            return None
-        page, item = found
-        return next((d for d in item.data if not d.endswith("/")), None) or next(iter(item.data), "")
-
-    def data_of_source(self, src: str) -> tuple[str, ...] | None:
-        """The data files behind a hand-written page; None when the page is not in the registry."""
+        if found is not None:
+            return found[1].data
         page = self.sources.get(src)
         return page.data if page is not None else None
+
+    def edit_target(self, src: str) -> str | None:
+        """What the edit button opens: the first data file behind the page, or None for the page's own Markdown.
+
+        The rule (docs/beheer.md): a page that shows data opens the main data file behind it, the first in
+        macros/pages.py, when that is a file. A page without data, or whose first is a folder, opens its Markdown.
+        A generated page has no Markdown: it opens its first data file that is not a folder.
+        """
+        found = self.generated.get(src)
+        if found is not None:
+            data = found[1].data
+            return next((d for d in data if not d.endswith("/")), None) or next(iter(data), "")
+        page = self.sources.get(src)
+        if page is not None and page.data and not page.data[0].endswith("/"):
+            return page.data[0]
+        return None
+
+    def is_generated(self, src: str) -> bool:
+        return src in self.generated
 
     def mark_in_nav(self, page: Page, nav: Any) -> None:
         """A page that is not in the nav (a person) shows its parent ('Mensen') as the current place while it renders."""

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from ..organisation import Organisation
 from . import templates
-from .steps import steps_index
+from .steps import step_lines
 
 WIDTH = 480
 GAP = 34
@@ -89,5 +89,6 @@ def chain_svg(org: Organisation) -> str:
 
 
 def chain_text(org: Organisation, *, here: str = "keten/") -> str:
-    """The same chain as a list, with links to the step pages."""
-    return steps_index(org, here=here)
+    """The chain as a list: each step and its internal customer, with links (template ``chain_text.html``)."""
+    lines = step_lines(org)
+    return str(templates.render("chain_text.html", here=here, lines=lines, external=org.external_customer))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .. import analysis
-from ..model import ExternalCustomer, Person
+from ..model import Person
 from ..organisation import Organisation, Step
 from .links import PAGES
 from .page import macro
@@ -38,10 +38,6 @@ class Division(NamedTuple):
     unstaffed: list[Step]
     idle: list[Person]
     no_customer: list[Step]  # steps before the last without an internal customer
-    last: Step | None  # its work goes to the external customer
-    external: ExternalCustomer
-    workers: dict[str, list[tuple[Person, str | None]]]  # step id -> (person, role)
-    takers: dict[str, list[Person]]  # step id -> internal customers
 
 
 def _order(org: Organisation, person: Person) -> tuple[int, str]:
@@ -71,10 +67,6 @@ def division(org: Organisation, here: str = HERE) -> Division:
         unstaffed=unstaffed,
         idle=idle,
         no_customer=analysis.steps_without_customer(org),
-        last=org.last_step,
-        external=org.external_customer,
-        workers={s.id: [(org.person(p.person), p.role) for p in s.data.performers] for s in org.steps},
-        takers={s.id: [org.person(c.person) for c in s.data.customers] for s in org.steps},
     )
 
 
@@ -92,8 +84,3 @@ def task_flags(org: Organisation, *, here: str = HERE) -> str:
     Only real problems are listed; when there are none, one sentence says that everything is in order.
     """
     return str(macro("taakverdeling.html", "flags")(division(org, here)))
-
-
-def steps_list(org: Organisation, *, here: str = HERE) -> str:
-    """The same division per step, as a list that reads well on a phone and on paper."""
-    return str(macro("taakverdeling.html", "per_step")(division(org, here)))

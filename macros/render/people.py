@@ -56,7 +56,6 @@ class PersonView(NamedTuple):
     first_taker: Person | None
     feedback: FeedbackLink | None
     correction: FeedbackLink | None  # 'Klopt er iets niet?'
-    source_dir: str
 
 
 def _unique(org: Organisation, ids: list[str]) -> list[Person]:
@@ -86,7 +85,7 @@ def person_view(facts: Facts, person_id: str) -> PersonView:
         step_count=len(steps),
         open_count=len(mine),
         late_count=sum(x.is_overdue(facts.today) for x in mine),
-        customers=_unique(org, customers),
+        customers=_unique(org, [pid for pid in customers if pid != person.id]),  # each has a block below
         suppliers=_unique(org, [pid for pid in suppliers if pid != person.id]),
         steps=[MyStep(s, next((p.role for p in s.data.performers if p.person == person.id), None)) for s in steps],
         takers=[
@@ -114,7 +113,6 @@ def person_view(facts: Facts, person_id: str) -> PersonView:
         first_taker=org.person(customers[0]) if customers else None,
         feedback=feedback_view(org, f"Feedback over een overdracht met {person.name}"),
         correction=correction_view(org, person.name),
-        source_dir=facts.source_dir,
     )
 
 

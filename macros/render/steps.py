@@ -54,7 +54,6 @@ class StepView(NamedTuple):
     correction: FeedbackLink | None  # 'Klopt er iets niet?'
     owner: Person | None
     review_due: bool  # never reviewed, or longer ago than the follow-up horizon
-    source: str  # the data file, as a path in the repository
 
 
 def step_view(facts: Facts, step_id: str) -> StepView:
@@ -95,7 +94,6 @@ def step_view(facts: Facts, step_id: str) -> StepView:
         correction=correction_view(org, f"stap {step.number}, {step.name}"),
         owner=org.person(step.data.owner) if step.data.owner else None,
         review_due=analysis.review_due(step, facts.today),
-        source=f"{facts.source_dir}/{step.path}",
     )
 
 
@@ -111,10 +109,14 @@ class StepLine(NamedTuple):
     takers: list[Person]
 
 
-def steps_index(org: Organisation, *, here: str = "stappen/") -> str:
-    """An ordered list of the steps with who works there and their customer (template ``steps_index.html``)."""
-    lines = [
+def step_lines(org: Organisation) -> list[StepLine]:
+    """Each step with who works there and its internal customers."""
+    return [
         StepLine(s, [org.person(p.person) for p in s.data.performers], [org.person(c.person) for c in s.data.customers])
         for s in org.steps
     ]
-    return str(templates.render("steps_index.html", here=here, lines=lines, external=org.external_customer))
+
+
+def steps_index(org: Organisation, *, here: str = "stappen/") -> str:
+    """An ordered list of the steps, each a link with what happens there (template ``steps_index.html``)."""
+    return str(templates.render("steps_index.html", here=here, lines=step_lines(org), external=org.external_customer))

@@ -106,10 +106,51 @@ def test_pages_print_on_a4_without_cut_off_tables(page: Any, site_server: Server
         assert "Totaal" in text
 
 
+def test_the_action_form_prints_alone_on_one_a4(page: Any, site_server: Server) -> None:
+    _open_for_print(page, site_server.url + "actiepunten/formulier/", 210 - 24)
+    assert _overflowing(page) == []
+    reader = _pdf(page)
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert "Wat moet er gebeuren?" in text and "Voor de beheerder" not in text and "Klopt er iets niet" not in text
+
+
+def test_the_task_matrix_prints_on_one_sheet(page: Any, site_server: Server) -> None:
+    # One row on a second sheet made the matrix hard to read: every row, and the totals, on the same sheet.
+    _open_for_print(page, site_server.url + "taakverdeling/", 210 - 24)
+    assert _overflowing(page) == []
+    reader = _pdf(page)
+    texts = [" ".join(p.extract_text().split()) for p in reader.pages]
+    sheets = {i for i, text in enumerate(texts) for person in ORG.people if person.name in text}
+    assert len(sheets) == 1, f"the matrix is spread over sheets {sorted(sheets)}"
+    assert "Aantal mensen" in texts[sheets.pop()]
+    assert len(reader.pages) <= 2
+
+
+def test_the_printed_checkbox_can_be_ticked_and_prints_as_a_box(page: Any, site_server: Server) -> None:
+    page.goto(site_server.url + "bijeenkomst/voorbereiding/")
+    box = page.locator("input.hb-check-input")
+    assert box.count() >= 1
+    box.first.check()
+    assert box.first.is_checked()
+    name = box.first.evaluate("b => document.getElementById(b.getAttribute('aria-labelledby')).textContent")
+    assert "werkblad" in name.lower()
+    page.emulate_media(media="print")
+    size = box.first.bounding_box()
+    assert box.first.is_visible() and size["width"] >= 12 and size["height"] >= 12
+
+
 def test_print_leaves_out_navigation_and_screen_parts(page: Any, site_server: Server) -> None:
     page.emulate_media(media="print")
     page.goto(site_server.url + "bijeenkomst/memo/")
-    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".hb-memo-copy", ".md-content__button"):
+    for selector in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-footer",
+        ".hb-memo-copy",
+        ".md-content__button",
+        ".hb-source",
+    ):
         assert not page.locator(selector).first.is_visible(), selector
     assert page.locator(".hb-memo").is_visible()
 
