@@ -29,7 +29,7 @@ from .load import Loaded, display_path, load
 from .problems import DataError, Problem
 from .record import NeedItem, Record, read
 from .rules import check
-from .session import NEW_FILES, EditError, Notify, _schema_line
+from .session import EditError, Notify, load_current, new_document
 from .text import shown
 from .yamlsrc import decode
 
@@ -114,11 +114,7 @@ class _Files:
             raw = path.read_bytes() if path.is_file() else None
             self.raw[rel] = raw
             self.originals[rel] = raw.decode("utf-8").removeprefix("\ufeff") if raw is not None else ""
-            if raw is not None:
-                self.docs[rel] = roundtrip.Document(decode(raw))
-            else:
-                first = _schema_line(self.folder, rel)
-                self.docs[rel] = roundtrip.Document((first + "\n" if first else "") + NEW_FILES[rel])
+            self.docs[rel] = roundtrip.Document(decode(raw)) if raw is not None else new_document(self.folder, rel)
         self.touched.add(rel)
         return self.docs[rel].data
 
@@ -254,18 +250,8 @@ def import_record(
         raise EditError(str(exc)) from None
 
 
-def _current(folder: Path) -> Loaded:
-    try:
-        return load(folder)
-    except DataError as exc:
-        raise EditError(
-            "de gegevens bevatten al fouten; er is niets veranderd. Herstel eerst de regels hierboven.",
-            exc.problems,
-        ) from None
-
-
 def _import(folder: Path, record_path: Path, *, today: dt.date, dry_run: bool) -> Outcome:
-    before = _current(folder)
+    before = load_current(folder)
     record = read(record_path, before.org)
     files = _Files(folder)
     out = Outcome([])

@@ -62,10 +62,7 @@ class Session:
     before: Loaded
 
     def document(self) -> roundtrip.Document:
-        if self.text is not None:
-            return roundtrip.Document(self.text)
-        first = _schema_line(self.folder, self.rel)
-        return roundtrip.Document((first + "\n" if first else "") + NEW_FILES[self.rel])
+        return roundtrip.Document(self.text) if self.text is not None else new_document(self.folder, self.rel)
 
     def commit(self, text: str, today: dt.date, *, as_meant: Callable[[Loaded], bool] | None = None) -> list[Problem]:
         """Check the folder as it would be with ``text``; write only when it has no errors and the file is as read.
@@ -111,16 +108,26 @@ def editing(folder: Path, rel: str, notify: Notify | None) -> Iterator[Session]:
                     overrides[rel] = text
                 except YamlProblem:
                     pass  # the loader reads the file itself and reports the problem at its place
-            try:
-                before = load(folder, overrides=overrides)
-            except DataError as exc:
-                raise EditError(
-                    "de gegevens bevatten al fouten; er is niets veranderd. Herstel eerst de regels hierboven.",
-                    exc.problems,
-                ) from None
-            yield Session(folder, rel, raw, text, before)
+            yield Session(folder, rel, raw, text, load_current(folder, overrides))
     except lock.LockTimeout as exc:
         raise EditError(str(exc)) from None
+
+
+def load_current(folder: Path, overrides: dict[str, str] | None = None) -> Loaded:
+    """The folder as it is before an edit; data that already has errors stops every edit."""
+    try:
+        return load(folder, overrides=overrides)
+    except DataError as exc:
+        raise EditError(
+            "de gegevens bevatten al fouten; er is niets veranderd. Herstel eerst de regels hierboven.",
+            exc.problems,
+        ) from None
+
+
+def new_document(folder: Path, rel: str) -> roundtrip.Document:
+    """A data file that does not exist yet (actions.yml, meetings.yml), with the schema line of its folder."""
+    first = _schema_line(folder, rel)
+    return roundtrip.Document((first + "\n" if first else "") + NEW_FILES[rel])
 
 
 def _schema_line(folder: Path, rel: str) -> str | None:
