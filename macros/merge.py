@@ -28,8 +28,7 @@ from . import edit, lock, roundtrip
 from .load import Loaded, display_path, load
 from .problems import DataError, Problem
 from .record import NeedItem, Record, read
-from .rules import check
-from .session import EditError, Notify, load_current, new_document
+from .session import EditError, Notify, load_current, new_document, new_notes
 from .text import shown
 from .yamlsrc import decode
 
@@ -268,8 +267,7 @@ def _import(folder: Path, record_path: Path, *, today: dt.date, dry_run: bool) -
         raise EditError(
             "het verslag is niet ingevoerd, want de gegevens zouden dan fouten hebben:", exc.problems
         ) from None
-    seen = {(p.path, p.message) for p in check(before, today)}
-    out.notes = [p for p in check(after, today) if (p.path, p.message) not in seen]
+    out.notes = new_notes(before, after, today)
     if dry_run:
         return out
     _write_all(folder, out.changes, files.raw)

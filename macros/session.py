@@ -88,8 +88,13 @@ class Session:
                 f"{shown(display_path(path))} is tijdens deze bewerking door iemand anders opgeslagen of veranderd. "
                 "Er is niets geschreven, dus die wijziging staat er nog. Voer de opdracht opnieuw uit."
             ) from None
-        seen = {(p.path, p.message) for p in check(self.before, today)}
-        return [p for p in check(after, today) if (p.path, p.message) not in seen]
+        return new_notes(self.before, after, today)
+
+
+def new_notes(before: Loaded, after: Loaded, today: dt.date) -> list[Problem]:
+    """The method's warnings that an edit brought: those of ``after`` that ``before`` did not have."""
+    seen = {(p.path, p.message) for p in check(before, today)}
+    return [p for p in check(after, today) if (p.path, p.message) not in seen]
 
 
 @contextmanager
