@@ -11,8 +11,7 @@ from typing import Any
 
 from .. import analysis
 from ..organisation import Organisation
-from . import templates
-from .feedback import feedback_link
+from .feedback import feedback_view
 from .links import PAGES
 from .parts import macros
 
@@ -59,9 +58,7 @@ def _betrouwbaar(org: Organisation, today: dt.date) -> dict[str, Any]:
 
 
 def _feedback(org: Organisation, today: dt.date) -> dict[str, Any]:
-    link = feedback_link(org, "Feedback over een overdracht")
-    # feedback_link builds its paragraph from escaped parts (render/feedback.py).
-    return {"link": templates.safe(link) if link else None}
+    return {"link": feedback_view(org, "Feedback over een overdracht")}
 
 
 def _relaties(org: Organisation, today: dt.date) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from ..pages import Facts
 from . import templates
 from .feedback import FeedbackLink, correction_view, feedback_view
 from .links import person_url
-from .parts import action_table
+from .parts import ActionRow, action_rows
 
 
 class MyStep(NamedTuple):
@@ -51,7 +51,7 @@ class PersonView(NamedTuple):
     takers: list[Takers]
     supplies: list[Supply]
     external: ExternalCustomer
-    actions: templates.Markup  # the action table, HTML made from escaped parts (render/parts.py)
+    actions: list[ActionRow]  # the open ones, formatted by parts.action_table in the template
     unclear: int  # needs of my customers without when or form
     first_taker: Person | None
     feedback: FeedbackLink | None
@@ -73,9 +73,6 @@ def person_view(facts: Facts, person_id: str) -> PersonView:
     customers = [c.person for _, c in analysis.customers_of_person(org, person.id)]
     suppliers = [p.person for s, _ in analysis.suppliers_of_person(org, person.id) for p in s.data.performers]
     several = len(steps) > 1
-    table = action_table(
-        org, here, mine, facts.today, show_who=False, show_step=True, empty="Je hebt geen open actiepunten.", stack=True
-    )
     workers_of = {s.id: {p.person for p in s.data.performers} for s in org.steps}
     return PersonView(
         here=here,
@@ -106,7 +103,7 @@ def person_view(facts: Facts, person_id: str) -> PersonView:
             for step, entry in analysis.suppliers_of_person(org, person.id)
         ],
         external=org.external_customer,
-        actions=templates.safe(table),
+        actions=action_rows(org, mine, facts.today),
         unclear=sum(
             1 for g in analysis.gaps(org) if person.id in workers_of[g.step.id] and g.customer.person != person.id
         ),

@@ -12,7 +12,7 @@ from ..pages import Facts
 from . import templates
 from .feedback import FeedbackLink, correction_view, feedback_view
 from .links import step_url
-from .parts import action_table
+from .parts import ActionRow, action_rows
 
 
 class Worker(NamedTuple):
@@ -49,7 +49,7 @@ class StepView(NamedTuple):
     external: ExternalCustomer
     supplies: list[Supply]
     takers: list[Taker]
-    actions: templates.Markup  # the action table, HTML made from escaped parts (render/parts.py)
+    actions: list[ActionRow]  # the open ones, formatted by parts.action_table in the template
     feedback: FeedbackLink | None
     correction: FeedbackLink | None  # 'Klopt er iets niet?'
     owner: Person | None
@@ -63,14 +63,6 @@ def step_view(facts: Facts, step_id: str) -> StepView:
     here = step_url(step.id)
     index = org.steps.index(step)
     total = len(org.steps)
-    table = action_table(
-        org,
-        here,
-        analysis.open_actions(org.actions_of_step(step.id)),
-        facts.today,
-        empty="Er staan geen open actiepunten voor deze stap.",
-        stack=True,
-    )
     return StepView(
         here=here,
         step=step,
@@ -89,7 +81,7 @@ def step_view(facts: Facts, step_id: str) -> StepView:
             for supplier, entry in org.suppliers_of(step)
         ],
         takers=[Taker(org.person(c.person), c) for c in step.data.customers],
-        actions=templates.safe(table),
+        actions=action_rows(org, analysis.open_actions(org.actions_of_step(step.id)), facts.today),
         feedback=feedback_view(org, f"Feedback over de overdracht in stap {step.number}: {step.name}"),
         correction=correction_view(org, f"stap {step.number}, {step.name}"),
         owner=org.person(step.data.owner) if step.data.owner else None,
